@@ -1,0 +1,247 @@
+/**
+ * Rules that span files: every entity a record names is in the glossary,
+ * every claim cites a reference of its record, ids and slugs are unique,
+ * figures are backed by claims, translations are not stale.
+ */
+import { basename } from 'node:path'
+import type { EventRecord, Quantity } from '../record/schema.ts'
+import { casualtyKinds } from '../record/schema.ts'
+import { contentHash } from '../record/hash.ts'
+import { error, warn } from '../diagnostics/index.ts'
+import { positionAt, formatPath, type Path, type YamlSource } from './yaml.ts'
+import type { Corpus, LoadedEvent } from './corpus.ts'
+
+export function crossCheck(corpus: Corpus) {
+  const entityIds = checkGlossary(corpus)
+  const eventIds = new Set(corpus.events.map((event) => event.record.id))
+  const firstSlug = new Map<string, LoadedEvent>()
+  const excerptIds = new Map<string, string>()
+
+  for (const event of corpus.events) {
+    const { record, source } = event
+    const at = (path: Path, preferKey = false) => positionAt(source, path, preferKey)
+    if (event.folder !== record.id) {
+      error(source.file, `Record id \`${record.id}\` does not match its folder \`${event.folder}\``, {
+        place: at(['id']),
+        ruleId: 'event-folder-mismatch',
+        hint: `rename the folder to \`${record.id}\` or change the id`,
+      })
+    }
+    checkUnique(corpus, event, firstSlug)
+    checkEntities(record, source, entityIds)
+    checkReferences(record, source)
+    checkQuantities(record, source)
+    checkDate(record, source)
+    checkSections(record, source)
+    for (const [index, related] of record.related.entries()) {
+      if (related === record.id || !eventIds.has(related)) {
+        error(source.file, related === record.id ? 'An event cannot be related to itself' : `Related event \`${related}\` does not exist`, {
+          place: at(['related', index]),
+          ruleId: 'unknown-related',
+          hint: 'use the id of another folder in sources/',
+        })
+      }
+    }
+    const referenceIds = new Set(record.references.map((reference) => reference.id))
+    for (const excerpt of event.excerpts) {
+      const previous = excerptIds.get(excerpt.meta.id)
+      if (previous) {
+        error(excerpt.file, `Excerpt id \`${excerpt.meta.id}\` is already used by ${previous}`, {
+          place: positionAt(excerpt.frontMatter, ['id']),
+          ruleId: 'duplicate-id',
+          hint: 'give every excerpt its own id',
+        })
+      } else excerptIds.set(excerpt.meta.id, basename(excerpt.file.path))
+      if (!referenceIds.has(excerpt.meta.reference)) {
+        error(excerpt.file, `Excerpt cites reference \`${excerpt.meta.reference}\`, which ${record.id}/record.yaml does not list`, {
+          place: positionAt(excerpt.frontMatter, ['reference']),
+          ruleId: 'missing-reference',
+          hint: 'add the reference to the record or fix the id',
+        })
+      }
+    }
+  }
+}
+
+function checkGlossary(corpus: Corpus): Set<string> {
+  const ids = new Set<string>()
+  const source = corpus.glossarySource
+  corpus.glossary.entities.forEach((entity, index) => {
+    if (ids.has(entity.id) && source) {
+      error(source.file, `Entity id \`${entity.id}\` is defined twice`, {
+        place: positionAt(source, ['entities', index, 'id']),
+        ruleId: 'duplicate-id',
+        hint: 'merge the two entries',
+      })
+    }
+    ids.add(entity.id)
+  })
+  corpus.glossary.entities.forEach((entity, index) => {
+    if (entity.partOf && !ids.has(entity.partOf) && source) {
+      error(source.file, `Entity \`${entity.id}\` is part of unknown entity \`${entity.partOf}\``, {
+        place: positionAt(source, ['entities', index, 'partOf']),
+        ruleId: 'unknown-entity',
+        hint: 'define it in the glossary',
+      })
+    }
+  })
+  return ids
+}
+
+function checkUnique(corpus: Corpus, event: LoadedEvent, firstSlug: Map<string, LoadedEvent>) {
+  const { record, source } = event
+  const twin = corpus.events.find((other) => other.record.id === record.id)
+  if (twin && twin !== event) {
+    error(source.file, `Event id \`${record.id}\` is already used by ${twin.source.file.path}`, {
+      place: positionAt(source, ['id']),
+      ruleId: 'duplicate-id',
+      hint: 'give every event its own id',
+    })
+  }
+  for (const language of ['en', 'fr'] as const) {
+    const key = `${language}/${record.slug[language]}`
+    const other = firstSlug.get(key)
+    if (other && other !== event) {
+      error(source.file, `Slug \`${key}\` is already used by ${other.record.id}`, {
+        place: positionAt(source, ['slug', language]),
+        ruleId: 'duplicate-slug',
+        hint: 'two pages of one language cannot share a URL',
+      })
+    } else firstSlug.set(key, event)
+  }
+}
+
+/** Every (path, entity id, sources) the record names. */
+function entityMentions(record: EventRecord) {
+  const mentions: Array<{ path: Path; entity: string; sources: string[] }> = []
+  const add = (path: Path, ref: { entity: string; sources: string[] }) => mentions.push({ path, ...ref })
+  add(['partOf'], record.partOf)
+  record.place.forEach((ref, index) => add(['place', index], ref))
+  record.result.victors.forEach((ref, index) => add(['result', 'victors', index], ref))
+  record.sides.forEach((side, s) => {
+    side.belligerents.forEach((ref, index) => add(['sides', s, 'belligerents', index], ref))
+    side.commanders.forEach((ref, index) => add(['sides', s, 'commanders', index], ref))
+  })
+  return mentions
+}
+
+function checkEntities(record: EventRecord, source: YamlSource, entityIds: Set<string>) {
+  for (const mention of entityMentions(record)) {
+    if (!entityIds.has(mention.entity)) {
+      error(source.file, `Unknown entity \`${mention.entity}\` at \`${formatPath(mention.path)}\``, {
+        place: positionAt(source, mention.path),
+        ruleId: 'unknown-entity',
+        hint: 'define it in sources/glossary.yaml or fix the id',
+      })
+    }
+  }
+}
+
+/** Every quantity of the record with its path. */
+export function quantities(record: EventRecord): Array<{ path: Path; quantity: Quantity }> {
+  const found: Array<{ path: Path; quantity: Quantity }> = []
+  record.sides.forEach((side, s) => {
+    if (side.strength) found.push({ path: ['sides', s, 'strength'], quantity: side.strength })
+    for (const kind of casualtyKinds) {
+      const quantity = side.casualties[kind]
+      if (quantity) found.push({ path: ['sides', s, 'casualties', kind], quantity })
+    }
+  })
+  return found
+}
+
+function checkReferences(record: EventRecord, source: YamlSource) {
+  const ids = new Set<string>()
+  record.references.forEach((reference, index) => {
+    if (ids.has(reference.id)) {
+      error(source.file, `Reference id \`${reference.id}\` is listed twice`, {
+        place: positionAt(source, ['references', index, 'id']),
+        ruleId: 'duplicate-id',
+        hint: 'merge the two references',
+      })
+    }
+    ids.add(reference.id)
+  })
+  const cited: Array<{ path: Path; id: string }> = []
+  const cite = (path: Path, sources: string[]) => sources.forEach((id, index) => cited.push({ path: [...path, index], id }))
+  cite(['date', 'sources'], record.date.sources)
+  cite(['result', 'sources'], record.result.sources)
+  for (const mention of entityMentions(record)) cite([...mention.path, 'sources'], mention.sources)
+  for (const { path, quantity } of quantities(record)) {
+    quantity.claims.forEach((claim, c) => cite([...path, 'claims', c, 'sources'], claim.sources))
+  }
+  for (const { id, path } of cited) {
+    if (!ids.has(id)) {
+      error(source.file, `Claim cites reference \`${id}\`, which is not in \`references\``, {
+        place: positionAt(source, path),
+        ruleId: 'missing-reference',
+        hint: 'add the reference or fix the id',
+      })
+    }
+  }
+}
+
+const sameCount = (a: Quantity['value'], b: Quantity['value']) =>
+  typeof a === 'number' || typeof b === 'number' ? a === b : a.min === b.min && a.max === b.max
+
+function checkQuantities(record: EventRecord, source: YamlSource) {
+  for (const { path, quantity } of quantities(record)) {
+    if (!quantity.claims.some((claim) => sameCount(claim.value, quantity.value))) {
+      error(source.file, `\`${formatPath(path)}\` retains a value that no claim states`, {
+        place: positionAt(source, [...path, 'value']),
+        ruleId: 'unclaimed-value',
+        hint: 'the retained value must be one of the claims, each with its source',
+      })
+    }
+    const isRange = typeof quantity.value !== 'number'
+    if (isRange !== (quantity.qualifier === 'range')) {
+      error(source.file, `\`${formatPath(path)}\` has qualifier \`${quantity.qualifier}\` but its value is ${isRange ? 'a range' : 'a single number'}`, {
+        place: positionAt(source, [...path, 'qualifier']),
+        ruleId: 'qualifier-mismatch',
+        hint: 'use `range` with {min, max} and another qualifier with a number',
+      })
+    }
+  }
+}
+
+function checkDate(record: EventRecord, source: YamlSource) {
+  const { date } = record
+  if (date.end && date.end < date.start) {
+    error(source.file, `The event ends (${date.end}) before it starts (${date.start})`, {
+      place: positionAt(source, ['date', 'end']),
+      ruleId: 'date-order',
+      hint: 'swap or fix the dates',
+    })
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: date.timeZone })
+  } catch {
+    error(source.file, `Unknown time zone \`${date.timeZone}\``, {
+      place: positionAt(source, ['date', 'timeZone']),
+      ruleId: 'invalid-time-zone',
+      hint: 'use an IANA zone such as Africa/Bamako',
+    })
+  }
+}
+
+function checkSections(record: EventRecord, source: YamlSource) {
+  const ids = new Set<string>()
+  record.sections.forEach((section, index) => {
+    if (ids.has(section.id)) {
+      error(source.file, `Section \`${section.id}\` appears twice`, {
+        place: positionAt(source, ['sections', index, 'id']),
+        ruleId: 'duplicate-id',
+        hint: 'merge the two sections',
+      })
+    }
+    ids.add(section.id)
+    const current = contentHash(section.en.text)
+    if (section.fr && section.fr.translates !== current) {
+      warn(source.file, `French section \`${section.id}\` translates an older English text (${section.fr.translates}, now ${current})`, {
+        place: positionAt(source, ['sections', index, 'fr', 'translates']),
+        ruleId: 'stale-translation',
+        hint: `update the French text, then set translates: ${current}`,
+      })
+    }
+  })
+}

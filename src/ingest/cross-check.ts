@@ -147,6 +147,12 @@ export function quantities(record: EventRecord): Array<{ path: Path; quantity: Q
       if (quantity) found.push({ path: ['sides', s, 'casualties', kind], quantity })
     }
   })
+  record.otherCasualties.forEach((group, g) => {
+    for (const kind of casualtyKinds) {
+      const quantity = group.casualties[kind]
+      if (quantity) found.push({ path: ['otherCasualties', g, 'casualties', kind], quantity })
+    }
+  })
   return found
 }
 
@@ -164,7 +170,7 @@ function checkReferences(record: EventRecord, source: YamlSource) {
   })
   const cited: Array<{ path: Path; id: string }> = []
   const cite = (path: Path, sources: string[]) => sources.forEach((id, index) => cited.push({ path: [...path, index], id }))
-  cite(['date', 'sources'], record.date.sources)
+  cite(['date', 'sources'], record.date?.sources ?? [])
   cite(['result', 'sources'], record.result.sources)
   for (const mention of entityMentions(record)) cite([...mention.path, 'sources'], mention.sources)
   for (const { path, quantity } of quantities(record)) {
@@ -206,6 +212,7 @@ function checkQuantities(record: EventRecord, source: YamlSource) {
 
 function checkDate(record: EventRecord, source: YamlSource) {
   const { date } = record
+  if (!date) return
   if (date.end && date.end < date.start) {
     error(source.file, `The event ends (${date.end}) before it starts (${date.start})`, {
       place: positionAt(source, ['date', 'end']),

@@ -146,6 +146,14 @@ export const Side = z.strictObject({
 })
 export type Side = z.infer<typeof Side>
 
+export const OtherCasualties = z.strictObject({
+  id: Id,
+  /** Who they were, e.g. `{ en: civilians, fr: civils }`. */
+  who: Bilingual,
+  casualties: Casualties,
+})
+export type OtherCasualties = z.infer<typeof OtherCasualties>
+
 export const translationStates = ['initial', 'translated', 'reviewed', 'final'] as const
 
 export const Section = z.strictObject({
@@ -185,10 +193,13 @@ export const EventRecord = z.strictObject({
   slug: perLanguage(Id),
   title: Bilingual,
   partOf: EntityRef,
-  date: EventDate,
+  /** Absent when no source dates the event: renders as unknown. */
+  date: EventDate.optional(),
   place: z.array(EntityRef).min(1, 'an event needs a place'),
   result: Result,
   sides: z.array(Side).min(2, 'an event has at least two sides'),
+  /** Losses of people who fought on no side: civilians, prisoners, bystanders. */
+  otherCasualties: z.array(OtherCasualties).default([]),
   sections: z.array(Section).default([]),
   references: z.array(Reference).default([]),
   /** Ids of related events, linked in both languages. */

@@ -220,5 +220,7 @@ export const ExcerptMeta = z.strictObject({
   language: z.string().regex(/^[a-z]{2,3}$/, 'must be a BCP 47 language code such as `fr`'),
   /** Publication date; relative dates (`samedi`) are resolved against it. */
   published: IsoDate.optional(),
+  /** How the excerpt was made, e.g. which facts a paraphrase was written from. */
+  note: Text.optional(),
 })
 export type ExcerptMeta = z.infer<typeof ExcerptMeta>

@@ -39,7 +39,9 @@ export const Range = z
   .refine((range) => range.min < range.max, { message: '`min` must be smaller than `max`' })
 export type Range = z.infer<typeof Range>
 
-export const Count = z.union([z.number().int('must be a whole number').nonnegative('must not be negative'), Range])
+export const Count = z.union([z.number().int('must be a whole number').nonnegative('must not be negative'), Range], {
+  error: 'must be a whole number (digits, e.g. `14`) or a range `{ min, max }`',
+})
 export type Count = z.infer<typeof Count>
 
 /**
@@ -83,7 +85,9 @@ export type Casualties = z.infer<typeof Casualties>
 
 /** A reference to a glossary entity, bare (`jnim`) or with its sources. */
 export const EntityRef = z
-  .union([Id, z.strictObject({ entity: Id, sources: z.array(Id).default([]) })])
+  .union([Id, z.strictObject({ entity: Id, sources: z.array(Id).default([]) })], {
+    error: 'must be a glossary id (`jnim`) or `{ entity: jnim, sources: [reference-id] }`',
+  })
   .transform((ref) => (typeof ref === 'string' ? { entity: ref, sources: [] as string[] } : ref))
 export type EntityRef = z.infer<typeof EntityRef>
 

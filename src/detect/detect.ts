@@ -1,0 +1,63 @@
+/**
+ * `detect(text)`: the language of one text, with a calibrated confidence.
+ *
+ * 1. The text is sampled (well-formed, at most 2048 characters); text with
+ *    no letters, or mostly non-Latin letters, gives no text vote.
+ * 2. franc ranks the candidates; when it is unsure (short text, small
+ *    margin), eld ranks them too. Their agreement, franc's margin and the
+ *    length pick a cell of the calibration table, whose value is how often
+ *    such answers were right on the tuning set: that is the confidence.
+ * 3. Under `minLetters` letters the text alone never decides: the answer is
+ *    'und' unless other evidence (options.evidence) is given, in which case
+ *    the text vote is combined with it (see evidence.ts).
+ * 4. An answer less confident than `minConfidence` becomes 'und'.
+ */
+import { DEFAULT_CANDIDATES, UNDETERMINED } from './languages.ts'
+import { sample } from './text.ts'
+import { checkCandidates, eldRanking, francRanking } from './scorers.ts'
+import { combine, UNKNOWN, type Detection, type Vote } from './evidence.ts'
+import { textConfidence } from './calibration.ts'
+
+export interface DetectOptions {
+  /** ISO 639-3 codes of the languages to choose from (default: DEFAULT_CANDIDATES). */
+  candidates?: readonly string[]
+  /** Under this many letters, text alone answers 'und' (default 12). */
+  minLetters?: number
+  /** Answers below this confidence become 'und' (default 0.5). */
+  minConfidence?: number
+  /** Other evidence: a declared language, a publisher's usual language. */
+  evidence?: readonly Vote[]
+}
+
+export const DEFAULT_MIN_LETTERS = 12
+export const DEFAULT_MIN_CONFIDENCE = 0.5
+
+/** Letters at which franc alone is trusted without asking eld (tuned on the tuning split). */
+const SURE_LETTERS = 80
+
+export function detect(text: string, options: DetectOptions = {}): Detection {
+  const candidates = options.candidates ?? DEFAULT_CANDIDATES
+  checkCandidates(candidates)
+  const vote = textVote(text, candidates)
+  const minLetters = options.minLetters ?? DEFAULT_MIN_LETTERS
+  const evidence = options.evidence ?? []
+  let result: Detection
+  if (evidence.length > 0) {
+    result = combine(vote ? [vote.vote, ...evidence] : evidence, candidates)
+  } else {
+    result = vote && vote.letters >= minLetters ? { lang: vote.vote.lang, confidence: vote.vote.confidence } : UNKNOWN
+  }
+  return result.confidence >= (options.minConfidence ?? DEFAULT_MIN_CONFIDENCE) ? result : UNKNOWN
+}
+
+/** What the text alone says, or undefined when it says nothing (no Latin letters). */
+export function textVote(text: string, candidates: readonly string[]): { vote: Vote; letters: number } | undefined {
+  const { text: sampled, letters, latinShare } = sample(text)
+  if (letters === 0 || latinShare < 0.5) return undefined
+  const franc = francRanking(sampled, candidates)
+  if (franc.lang === UNDETERMINED) return undefined
+  const eld = letters < SURE_LETTERS ? eldRanking(sampled, candidates) : undefined
+  const agreement = !eld || eld.lang === UNDETERMINED ? 'alone' : eld.lang === franc.lang ? 'agree' : 'disagree'
+  const confidence = textConfidence({ letters, margin: franc.margin, agreement })
+  return { vote: { lang: franc.lang, confidence, source: 'text' }, letters }
+}

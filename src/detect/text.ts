@@ -1,0 +1,39 @@
+/**
+ * Preparing text for detection. Everything the detectors see passes through
+ * here, so bad input (lone surrogates, megabytes of text, emoji, digits
+ * only) gets one defined treatment and cannot crash a detector.
+ */
+
+/**
+ * franc reads at most 2048 characters; reading a little more lets the letter
+ * count see past leading digits and markup without scanning megabytes.
+ */
+export const MAX_SAMPLE = 2048
+
+const letter = /\p{L}/gu
+const latinLetter = /\p{Script=Latin}/gu
+
+export interface Sample {
+  /** Well-formed, at most MAX_SAMPLE code units, cut on a word boundary. */
+  text: string
+  /** Letters in `text` (any script). */
+  letters: number
+  /** Share of those letters that are Latin script (0 when none). */
+  latinShare: number
+}
+
+export function sample(input: string): Sample {
+  // toWellFormed replaces lone surrogates with U+FFFD; slicing first keeps 5 MB inputs cheap.
+  let text = String(input ?? '').slice(0, MAX_SAMPLE + 64)
+  if (text.length > MAX_SAMPLE) {
+    const cut = text.lastIndexOf(' ', MAX_SAMPLE)
+    text = text.slice(0, cut > MAX_SAMPLE / 2 ? cut : MAX_SAMPLE)
+  }
+  text = text.toWellFormed()
+  const letters = count(text, letter)
+  return { text, letters, latinShare: letters === 0 ? 0 : count(text, latinLetter) / letters }
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0
+}

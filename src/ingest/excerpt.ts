@@ -9,6 +9,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import type { Root, Yaml, Paragraph, Nodes } from 'mdast'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
+import { location } from 'vfile-location'
 import { ExcerptMeta } from '../record/schema.ts'
 import { error } from '../diagnostics/index.ts'
 import { parseYaml, validate, type YamlSource } from './yaml.ts'
@@ -33,8 +34,19 @@ export interface Excerpt {
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
 
+/** Excerpts are a few paragraphs; anything this large is a pasted page or a wrong file. */
+export const MAX_EXCERPT_BYTES = 1024 * 1024
+/**
+ * micromark resolves nested block quotes and emphasis runs in quadratic time:
+ * 100,000 nested `>` take minutes. No news excerpt comes near these limits,
+ * so refuse such input with a message rather than hang.
+ */
+const MAX_QUOTE_DEPTH = 32
+const MAX_MARKER_RUN = 32
+
 /** Parses an excerpt; problems become messages on `file`, and undefined is returned. */
 export function parseExcerpt(file: VFile): Excerpt | undefined {
+  if (!withinLimits(file)) return undefined
   const tree = parser.parse(file) as Root
   const head = tree.children[0]
   if (head?.type !== 'yaml') {
@@ -57,6 +69,29 @@ export function parseExcerpt(file: VFile): Excerpt | undefined {
   }
   if (!meta || blocks.length === 0) return undefined
   return { meta, file, tree, frontMatter, blocks }
+}
+
+function withinLimits(file: VFile): boolean {
+  const text = String(file.value)
+  const bytes = Buffer.byteLength(text)
+  if (bytes > MAX_EXCERPT_BYTES) {
+    error(file, `Excerpt is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_EXCERPT_BYTES / 1024 / 1024} MiB limit`, {
+      ruleId: 'excerpt-too-large',
+      hint: 'keep only the passage about the event, or split it into several excerpts',
+    })
+    return false
+  }
+  const nested = new RegExp(`^(?:[ \\t]*>){${MAX_QUOTE_DEPTH + 1}}|[*_]{${MAX_MARKER_RUN + 1}}`, 'm').exec(text)
+  if (nested) {
+    const place = location(file).toPoint(nested.index)
+    error(file, nested[0].includes('>') ? `Block quotes nested more than ${MAX_QUOTE_DEPTH} levels deep` : `A run of more than ${MAX_MARKER_RUN} emphasis markers`, {
+      place,
+      ruleId: 'markdown-too-deep',
+      hint: 'excerpts are plain paragraphs; remove the runaway Markdown',
+    })
+    return false
+  }
+  return true
 }
 
 function frontMatterOffset(file: VFile, node: Yaml): number {

@@ -18,11 +18,25 @@ export interface YamlSource {
   doc: Document.Parsed
   /** Offset of the YAML text within the file. */
   base: number
+  /** Set when the text was refused before parsing (the document is empty). */
+  refused?: boolean
 }
 
+/** Deeper flow nesting than this is no record: refuse it before the parser recurses into it. */
+export const MAX_FLOW_DEPTH = 64
+
 export function parseYaml(file: VFile, text: string, base = 0): YamlSource {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
   const place = location(file)
+  const deep = tooDeep(text)
+  if (deep !== undefined) {
+    error(file, `YAML nested more than ${MAX_FLOW_DEPTH} levels deep`, {
+      place: place.toPoint(base + deep),
+      ruleId: 'yaml-too-deep',
+      hint: 'a record is a few levels deep; check for runaway brackets',
+    })
+    return { file, doc: parseDocument('', { prettyErrors: false }), base, refused: true }
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
   for (const problem of doc.errors) {
     const [from, to] = problem.pos
     error(file, `YAML syntax: ${firstLine(problem.message)}`, {
@@ -40,13 +54,35 @@ export function parseYaml(file: VFile, text: string, base = 0): YamlSource {
   return { file, doc, base }
 }
 
+/**
+ * Offset where `[`/`{` nesting first exceeds MAX_FLOW_DEPTH, or undefined.
+ * The yaml parser recurses per level and, at ~100,000 levels, runs out of
+ * memory instead of reporting an error; this linear scan stops it first.
+ * Quoted scalars and comments are skipped so brackets inside text don't count.
+ */
+function tooDeep(text: string): number | undefined {
+  let depth = 0
+  let quote = ''
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]
+    if (quote) {
+      if (char === quote && text[index - 1] !== '\\') quote = ''
+    } else if (char === '"' || (char === "'" && /[\s[{,:]/.test(text[index - 1] ?? ' '))) quote = char
+    else if (char === '#' && /\s/.test(text[index - 1] ?? ' ')) index = text.indexOf('\n', index) === -1 ? text.length : text.indexOf('\n', index)
+    else if (char === '[' || char === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return index
+    } else if (char === ']' || char === '}') depth = Math.max(0, depth - 1)
+  }
+  return undefined
+}
+
 function firstLine(message: string) {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
 }
 
 /** Plain data of a document that parsed, or undefined when it did not. */
 export function toData(source: YamlSource): unknown {
-  if (source.doc.errors.length > 0) return undefined
+  if (source.refused || source.doc.errors.length > 0) return undefined
   // maxAliasCount guards against "billion laughs" alias bombs.
   return source.doc.toJS({ maxAliasCount: 100 })
 }

@@ -54,3 +54,18 @@ describe('corpus', () => {
     expect(soumpi.excerpts.map((e) => e.meta.reference).sort()).toEqual(french)
   })
 })
+
+describe('excerpt limits', () => {
+  it('refuses a 10 MB excerpt quickly with a message instead of parsing it', () => {
+    const file = excerpt(('Quatorze soldats ont été tués samedi à Soumpi. '.repeat(20) + '\n\n').repeat(11_000))
+    expect(parseExcerpt(file)).toBeUndefined()
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['excerpt-too-large'])
+    expect(file.messages[0]?.reason).toMatch(/MiB, over the 1 MiB limit/)
+  })
+
+  it('refuses 100,000 nested block quotes at the line where they start', () => {
+    const file = excerpt('Texte.\n\n' + '>'.repeat(100_000) + ' x\n')
+    expect(parseExcerpt(file)).toBeUndefined()
+    expect(file.messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([['markdown-too-deep', 9, 1]])
+  })
+})

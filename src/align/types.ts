@@ -25,6 +25,14 @@ export interface ExtractedClaim {
   qualifier: Qualifier
   /** Glossary id of whose figure it is (a side's belligerent or armed force), when known. */
   subject?: string
+  /**
+   * Whose figure it is when the text names no entity, only a kind of
+   * combatant (`soldats`, `jihadistes`, `assaillants`); alignment resolves it
+   * to a side. Added after the first contract; optional.
+   */
+  role?: 'state-forces' | 'armed-group' | 'attacker' | 'civilians'
+  /** `statement`: the date dates a claim or a report (`revendiquée le 29 janvier`), not the event. */
+  refersTo?: 'statement'
   /** Character offsets into the text that was given to the extractor. */
   start: number
   end: number

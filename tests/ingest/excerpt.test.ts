@@ -66,6 +66,6 @@ describe('excerpt limits', () => {
   it('refuses 100,000 nested block quotes at the line where they start', () => {
     const file = excerpt('Texte.\n\n' + '>'.repeat(100_000) + ' x\n')
     expect(parseExcerpt(file)).toBeUndefined()
-    expect(file.messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([['markdown-too-deep', 9, 1]])
+    expect(file.messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([['markdown-too-deep', 10, 1]])
   })
 })

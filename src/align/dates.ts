@@ -1,0 +1,262 @@
+/**
+ * Dates and clock times in French news text.
+ *
+ * chrono-node's `fr` parser finds absolute dates (`27 janvier 2018`), weekdays
+ * and `hier` well. Tested on our constructions it gets these wrong, so each
+ * is corrected here by a small rule that runs before it and claims the span:
+ * - `le 27` (day of month alone): chrono finds nothing;
+ * - `dans la nuit de vendredi à samedi`: chrono returns vendredi; the night
+ *   ends on samedi, the day reports date the event to;
+ * - `avant-hier`: chrono reads `hier`;
+ * - times: `aux alentours de 6 heures` gives 18:00 and `vers 4 heures du
+ *   matin` only `matin`; French uses the 24-hour clock, so times are parsed
+ *   here and chrono's are dropped;
+ * - `31 février`: chrono silently finds nothing; we report it;
+ * - weekdays are resolved to the latest such day on or before publication
+ *   (news reports the past), not chrono's nearest day.
+ * Anything relative (weekday, day without month, day and month without year)
+ * needs the publication date: without it, a problem instead of a guess.
+ */
+import * as chrono from 'chrono-node'
+import { APOS, durationBefore, months, statementDateBefore, timePrepositions, weekdays } from './lexicon.ts'
+import { parseFrenchNumber } from './numbers.ts'
+
+export interface DateFinding {
+  kind: 'date' | 'time'
+  value: string
+  qualifier: 'exact' | 'about'
+  start: number
+  end: number
+  /** The date dates a statement (a claim, a report), not the event. */
+  refersTo?: 'statement'
+}
+
+export interface DateProblem {
+  start: number
+  end: number
+  ruleId: 'impossible-date' | 'impossible-time' | 'relative-date-without-publication'
+  text: string
+}
+
+const monthPattern = months.join('|')
+const weekdayPattern = weekdays.join('|')
+const L = '(?<![\\p{L}\\p{N}])'
+const R = '(?![\\p{L}\\p{N}])'
+
+/** `31 février 2018`, `1er mars`: checked by hand because chrono drops impossible ones silently. */
+const dayMonth = new RegExp(`${L}(\\d{1,2}|1er|premier)\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
+const nightOfWeekdays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+d[eu]\\s+(${weekdayPattern})\\s+(?:à|au)\\s+(${weekdayPattern})${R}`, 'giu')
+const nightOfDays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+du\\s+(\\d{1,2})(?:er)?\\s+au\\s+(\\d{1,2})(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
+const dayAlone = new RegExp(`${L}(?:le|ce|dès le|depuis le|jusqu${APOS}au)\\s+(\\d{1,2}|1er)(?!\\s*(?:${monthPattern}|h\\b|heures?|e\\b|ème|%|\\d|[.,]\\d))${R}`, 'giu')
+const beforeYesterday = new RegExp(`${L}avant-hier${R}`, 'giu')
+const hourWord = '(?:une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|vingt et une|vingt-deux|vingt-trois)'
+const prepositions = timePrepositions.map((p) => p.pattern).join('|')
+const timePattern = new RegExp(
+  `${L}(?:(${prepositions})\\s+)?(\\d{1,2}|${hourWord})\\s*(?:h|heures?)(?:\\s*(\\d{2})(?:\\s*(?:min|minutes))?)?(?:\\s+(du matin|du soir|de l${APOS}après-midi|de la nuit|locales?|\\(heure locale\\)|heure locale))?${R}|${L}(?:(${prepositions})\\s+)?(midi|minuit)${R}`,
+  'giu',
+)
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
+
+/** A publication date as a UTC calendar date, or undefined when missing or invalid. */
+function calendar(published: string | undefined): Date | undefined {
+  if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return undefined
+  const date = new Date(`${published}T00:00:00Z`)
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== published ? undefined : date
+}
+
+const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000)
+const isoOf = (date: Date) => date.toISOString().slice(0, 10)
+
+/** The latest `weekday` on or before `published` (strictly before with `dernier`). */
+function latestWeekday(published: Date, weekday: number, strictly = false): string {
+  let back = (published.getUTCDay() - weekday + 7) % 7
+  if (strictly && back === 0) back = 7
+  return isoOf(addDays(published, -back))
+}
+
+/** The latest day/month on or before `published`. */
+function latestDayMonth(published: Date, month: number, day: number): string | undefined {
+  for (let year = published.getUTCFullYear(); year >= published.getUTCFullYear() - 1; year--) {
+    if (day > daysIn(year, month)) continue
+    const candidate = iso(year, month, day)
+    if (candidate <= isoOf(published)) return candidate
+  }
+  return undefined
+}
+
+/** The latest given day of month on or before `published`. */
+function latestDay(published: Date, day: number): string | undefined {
+  let year = published.getUTCFullYear()
+  let month = published.getUTCMonth() + 1
+  for (let tries = 0; tries < 12; tries++) {
+    if (day <= daysIn(year, month) && iso(year, month, day) <= isoOf(published)) return iso(year, month, day)
+    month -= 1
+    if (month === 0) [year, month] = [year - 1, 12]
+  }
+  return undefined
+}
+
+const monthNumber = (name: string) => months.indexOf(name.toLowerCase() as (typeof months)[number]) + 1
+const weekdayNumber = (name: string) => weekdays.indexOf(name.toLowerCase() as (typeof weekdays)[number])
+const dayNumber = (text: string) => (/^(1er|premier)$/i.test(text) ? 1 : Number(text))
+
+class Findings {
+  found: DateFinding[] = []
+  problems: DateProblem[] = []
+  private taken: Array<[number, number]> = []
+  constructor(readonly text: string) {}
+  free(start: number, end: number) {
+    return !this.taken.some(([s, e]) => start < e && end > s)
+  }
+  /** `end`, cut back to the first taken span after `start`; undefined when `start` itself is taken. */
+  freeEnd(start: number, end: number): number | undefined {
+    let cut = end
+    for (const [s, e] of this.taken) {
+      if (start >= s && start < e) return undefined
+      if (s > start && s < cut) cut = s
+    }
+    const trimmed = start + this.text.slice(start, cut).trimEnd().length
+    return trimmed > start ? trimmed : undefined
+  }
+  take(start: number, end: number) {
+    this.taken.push([start, end])
+  }
+  add(finding: DateFinding) {
+    this.take(finding.start, finding.end)
+    this.found.push(finding)
+  }
+  problem(ruleId: DateProblem['ruleId'], start: number, end: number) {
+    this.take(start, end)
+    this.problems.push({ ruleId, start, end, text: this.text.slice(start, end) })
+  }
+}
+
+export function findDates(text: string, options: { published?: string | undefined } = {}): { found: DateFinding[]; problems: DateProblem[] } {
+  const published = calendar(options.published)
+  const out = new Findings(text)
+  findTimes(out)
+  findImpossibleDates(out)
+  findNights(out, published)
+  findChronoDates(out, published)
+  findDaysAlone(out, published)
+  out.found.sort((a, b) => a.start - b.start)
+  for (const finding of out.found) if (finding.kind === 'date' && datesStatement(text, finding.start)) finding.refersTo = 'statement'
+  return { found: out.found, problems: out.problems.sort((a, b) => a.start - b.start) }
+}
+
+const statementBefore = new RegExp(`(?:${statementDateBefore})\\s+(?:\\p{L}+\\s+){0,2}(?:le|du|en date du|ce)?\\s*$`, 'iu')
+function datesStatement(text: string, start: number): boolean {
+  return statementBefore.test(text.slice(Math.max(0, start - 40), start))
+}
+
+function findTimes(out: Findings) {
+  for (const match of out.text.matchAll(timePattern)) {
+    const start = match.index
+    const end = start + match[0].length
+    const preposition = (match[1] ?? match[5])?.toLowerCase()
+    let hour: number
+    let minute = 0
+    if (match[6]) {
+      hour = match[6].toLowerCase() === 'midi' ? 12 : 0
+    } else {
+      const digits = /^\d+$/.test(match[2]!)
+      hour = digits ? Number(match[2]) : (parseFrenchNumber(match[2]!) ?? -1)
+      // `une heure et demie de combats`, `pendant 4 heures`: durations, not clock times.
+      const after = out.text.slice(end, end + 16)
+      const before = out.text.slice(Math.max(0, start - 20), start)
+      if (new RegExp(`(?:${durationBefore})\\s*$`, 'iu').test(before) && !preposition) continue
+      if (/^\s*(?:et demie\s+)?d[e'’]\s*(?!l[a']|la\s)/iu.test(after) && !match[4]) continue
+      if (!digits && !preposition && !match[4]) continue
+      if (!preposition && !match[3] && !match[4] && hour > 23) continue // `48 heures`: a duration
+      minute = match[3] ? Number(match[3]) : 0
+      const part = match[4]?.toLowerCase()
+      if ((part === 'du soir' || part === "de l'après-midi" || part === 'de l’après-midi') && hour < 12) hour += 12
+    }
+    if (hour < 0 || hour > 23 || minute > 59) {
+      out.problem('impossible-time', start, end)
+      continue
+    }
+    const about = timePrepositions.find((p) => p.qualifier === 'about' && preposition && new RegExp(`^(?:${p.pattern})$`, 'iu').test(preposition))
+    // The span is the time itself; the preposition is only its hedge.
+    const timeStart = preposition ? start + match[0].toLowerCase().indexOf(preposition) : start
+    out.add({ kind: 'time', value: `${pad(hour)}:${pad(minute)}`, qualifier: about ? 'about' : 'exact', start: timeStart, end })
+  }
+}
+
+function findImpossibleDates(out: Findings) {
+  for (const match of out.text.matchAll(dayMonth)) {
+    const day = dayNumber(match[1]!)
+    const month = monthNumber(match[2]!)
+    const year = match[3] ? Number(match[3]) : 2000 // a leap year: `29 février` without a year may exist
+    if (day < 1 || day > daysIn(year, month)) out.problem('impossible-date', match.index, match.index + match[0].length)
+  }
+}
+
+function findNights(out: Findings, published: Date | undefined) {
+  for (const match of out.text.matchAll(nightOfDays)) {
+    const end = match.index + match[0].length
+    const day = Number(match[2])
+    const month = monthNumber(match[3]!)
+    const value = match[4] ? iso(Number(match[4]), month, day) : published && latestDayMonth(published, month, day)
+    if (match[4] && day > daysIn(Number(match[4]), month)) out.problem('impossible-date', match.index, end)
+    else if (!value) out.problem('relative-date-without-publication', match.index, end)
+    else out.add({ kind: 'date', value, qualifier: 'about', start: match.index, end })
+  }
+  for (const match of out.text.matchAll(nightOfWeekdays)) {
+    const end = match.index + match[0].length
+    if (!published) out.problem('relative-date-without-publication', match.index, end)
+    else out.add({ kind: 'date', value: latestWeekday(published, weekdayNumber(match[2]!)), qualifier: 'about', start: match.index, end })
+  }
+  for (const match of out.text.matchAll(beforeYesterday)) {
+    const end = match.index + match[0].length
+    if (!published) out.problem('relative-date-without-publication', match.index, end)
+    else out.add({ kind: 'date', value: isoOf(addDays(published, -2)), qualifier: 'exact', start: match.index, end })
+  }
+}
+
+/** Cheap test so that chrono only runs on text that may hold a date. */
+const mayHoldDate = new RegExp(`${monthPattern}|${weekdayPattern}|hier|aujourd|demain`, 'iu')
+
+function findChronoDates(out: Findings, published: Date | undefined) {
+  if (!mayHoldDate.test(out.text)) return
+  const reference = new Date(`${published ? isoOf(published) : '2000-01-01'}T12:00:00Z`)
+  for (const result of chrono.fr.parse(out.text, reference)) {
+    const { start: components } = result
+    const start = result.index
+    // chrono's span may run into a time we parsed (`hier soir vers 22 heures`) or
+    // take trailing punctuation (`samedi,`): keep the date words only.
+    const end = out.freeEnd(start, start + result.text.replace(/[\s,.;:]+$/u, '').length)
+    const hasDate = components.isCertain('day') || components.isCertain('weekday') || /hier|aujourd|demain/i.test(result.text)
+    if (!hasDate || end === undefined) continue
+    const absolute = components.isCertain('year') && /\d{4}/.test(result.text)
+    if (absolute) {
+      out.add({ kind: 'date', value: iso(components.get('year')!, components.get('month')!, components.get('day')!), qualifier: 'exact', start, end })
+      continue
+    }
+    if (!published) {
+      out.problem('relative-date-without-publication', start, end)
+      continue
+    }
+    let value: string | undefined
+    if (components.isCertain('day') && components.isCertain('month')) value = latestDayMonth(published, components.get('month')!, components.get('day')!)
+    else if (components.isCertain('weekday') && !components.isCertain('day')) value = latestWeekday(published, components.get('weekday')!, /dernier/i.test(result.text))
+    else value = iso(components.get('year')!, components.get('month')!, components.get('day')!)
+    if (value) out.add({ kind: 'date', value, qualifier: 'exact', start, end })
+  }
+}
+
+function findDaysAlone(out: Findings, published: Date | undefined) {
+  for (const match of out.text.matchAll(dayAlone)) {
+    const start = match.index + match[0].search(/\d/)
+    const end = match.index + match[0].length
+    if (!out.free(start, end)) continue
+    const day = dayNumber(match[1]!)
+    if (day < 1 || day > 31) continue // `le 45` is not a date
+    const value = published && latestDay(published, day)
+    if (!published) out.problem('relative-date-without-publication', start, end)
+    else if (value) out.add({ kind: 'date', value, qualifier: 'exact', start, end })
+  }
+}

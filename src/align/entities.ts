@@ -1,0 +1,105 @@
+/**
+ * Glossary entities named in French text, by their French name, short form
+ * and aliases (GSIM = JNIM, FAMa, Barkhane, Soumpy). The glossary is the one
+ * place that knows names; this module only finds them.
+ */
+import type { Entity, Glossary } from '../record/schema.ts'
+import type { ClaimKind } from './types.ts'
+
+export interface EntityMention {
+  entity: Entity
+  kind: ClaimKind
+  start: number
+  end: number
+}
+
+export interface EntityMatcher {
+  find(text: string): EntityMention[]
+  byId: Map<string, Entity>
+}
+
+const matchers = new WeakMap<Glossary, EntityMatcher>()
+
+/** Builds (once per glossary object) a matcher for every French label. */
+export function entityMatcher(glossary: Glossary): EntityMatcher {
+  let matcher = matchers.get(glossary)
+  if (!matcher) {
+    matcher = buildMatcher(glossary)
+    matchers.set(glossary, matcher)
+  }
+  return matcher
+}
+
+/** Which claim kind a mention of an entity of this type is. */
+export function mentionKind(entity: Entity): ClaimKind | undefined {
+  switch (entity.type) {
+    case 'place':
+    case 'state':
+      return 'place'
+    case 'person':
+      return 'person'
+    case 'conflict':
+      return undefined
+    default:
+      return 'group'
+  }
+}
+
+function buildMatcher(glossary: Glossary): EntityMatcher {
+  const labels = new Map<string, Entity>()
+  const byId = new Map<string, Entity>()
+  for (const entity of glossary.entities) {
+    byId.set(entity.id, entity)
+    const names = [entity.fr.name, entity.fr.short, ...entity.fr.aliases, entity.en.short]
+    for (const name of names) if (name && !labels.has(name)) labels.set(name, entity)
+  }
+  // Longest first, so that `soldats maliens` wins over `Mali` and `armée malienne` over `armée`.
+  const sorted = [...labels.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b))
+  const alternatives = sorted.map((label) => {
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')
+    return escaped
+  })
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+  // The pattern ignores case (names may start a sentence or not), but acronyms
+  // must match theirs: `CPA`, not the `cpa` of some other word.
+  const lookup = new Map<string, Array<{ label: string; entity: Entity }>>()
+  for (const [label, entity] of labels) {
+    const key = normalize(label)
+    lookup.set(key, [...(lookup.get(key) ?? []), { label, entity }])
+  }
+  const resolve = (found: string) =>
+    lookup.get(normalize(found))?.find(({ label }) => !isAcronym(label) || label === found)?.entity
+
+  return {
+    byId,
+    find(text) {
+      const mentions: EntityMention[] = []
+      for (const match of text.matchAll(pattern)) {
+        const entity = resolve(match[0])
+        const kind = entity && mentionKind(entity)
+        if (entity && kind) mentions.push({ entity, kind, start: match.index, end: match.index + match[0].length })
+      }
+      return mentions
+    },
+  }
+}
+
+function isAcronym(label: string): boolean {
+  // `CPA`, `FAMa`, `GSIM`: short, with at least two capitals.
+  return label.length <= 8 && !/\s/.test(label) && /\p{Lu}.*\p{Lu}/u.test(label)
+}
+
+function normalize(label: string): string {
+  return label.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')
+}
+
+/** The entity and every entity it is part of (`fama` → `mali`). */
+export function lineage(id: string, byId: Map<string, Entity>): string[] {
+  const chain: string[] = []
+  let current: string | undefined = id
+  while (current && !chain.includes(current)) {
+    chain.push(current)
+    current = byId.get(current)?.partOf
+  }
+  return chain
+}

@@ -1,0 +1,69 @@
+/**
+ * `extractClaims`: what a French text states (counts, dates, times, places,
+ * groups, people) and where, as character offsets into the text. Problems
+ * (`31 février`, a weekday with no publication date) are returned with
+ * their span, never guessed around. Pure and synchronous.
+ */
+import type { Glossary } from '../record/schema.ts'
+import type { ExtractedClaim } from './types.ts'
+import { findDates } from './dates.ts'
+import { findNumbers } from './numbers.ts'
+import { findCounts } from './quantities.ts'
+import { entityMatcher } from './entities.ts'
+import { sentences } from './sentences.ts'
+import { translator } from './messages.ts'
+
+export interface ExtractProblem {
+  start: number
+  end: number
+  reason: string
+  ruleId: string
+  /** What to do about it. */
+  hint?: string
+}
+
+export interface ExtractOptions {
+  /** Publication date `YYYY-MM-DD`; relative dates (`samedi`, `le 27`) are resolved against it. */
+  published?: string | undefined
+  glossary: Glossary
+}
+
+export interface Extraction {
+  claims: ExtractedClaim[]
+  problems: ExtractProblem[]
+}
+
+export function extractClaims(text: string, options: ExtractOptions): Extraction {
+  const t = translator('en')
+  const problems: ExtractProblem[] = []
+  const problem = (ruleId: string, start: number, end: number) =>
+    problems.push({ start, end, ruleId, reason: t(`problem.${ruleId}`, { text: text.slice(start, end) }), hint: t(`problem.${ruleId}-hint`) })
+
+  const dates = findDates(text, { published: options.published })
+  for (const found of dates.problems) problem(found.ruleId, found.start, found.end)
+  const claims: ExtractedClaim[] = dates.found.map(({ kind, value, qualifier, start, end, refersTo }) => ({
+    kind,
+    value,
+    qualifier,
+    start,
+    end,
+    ...(refersTo ? { refersTo } : {}),
+  }))
+
+  const taken = [...dates.found, ...dates.problems]
+  const numbers = findNumbers(text)
+  for (const found of numbers.problems) problem('impossible-number', found.start, found.end)
+  const free = numbers.numbers.filter((n) => !taken.some((span) => n.start < span.end && n.end > span.start))
+
+  const mentions = entityMatcher(options.glossary).find(text)
+  const counts = findCounts(text, sentences(text), free, mentions)
+  for (const found of counts.problems) problem('impossible-number', found.start, found.end)
+  claims.push(...counts.claims)
+  for (const mention of mentions) {
+    claims.push({ kind: mention.kind, value: mention.entity.id, qualifier: 'exact', start: mention.start, end: mention.end })
+  }
+
+  claims.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind))
+  problems.sort((a, b) => a.start - b.start)
+  return { claims, problems }
+}

@@ -1,0 +1,105 @@
+/**
+ * Generic French vocabulary of conflict reporting: what a count counts, who
+ * the combatants are, how a figure is hedged. Entity names (GSIM, FAMa,
+ * Soumpi) are NOT here: they live in the shared glossary, so that one edit
+ * there serves every stage. Patterns are source strings, combined into
+ * regular expressions by the extractor; `’` and `'` are both accepted.
+ */
+import type { ClaimKind } from './types.ts'
+
+/** A French apostrophe, typographic or not. */
+export const APOS = "['’]"
+
+/** What kind of combatant a generic noun names, when no entity is named. */
+export type Role = 'state-forces' | 'armed-group' | 'attacker' | 'civilians'
+
+/**
+ * Nouns of people who fight (or are caught up in the fighting). `soldats`
+ * alone means the state's forces in Sahel reporting; a nationality adjective
+ * after it (`soldats français`) is resolved through the glossary instead.
+ */
+export const combatantNouns: ReadonlyArray<{ pattern: string; role: Role }> = [
+  { pattern: 'soldats?|militaires|gendarmes?|gardes? nationaux|gardes?|policiers?|douaniers?|membres? des forces (?:armées|de (?:défense|sécurité))|éléments? des forces|hommes|officiers?|sous-officiers?|recrues?|casques bleus', role: 'state-forces' },
+  { pattern: 'assaillants?|attaquants?', role: 'attacker' },
+  { pattern: '(?:djihadistes?|jihadistes?|terroristes?|islamistes?|rebelles?|insurgés?|combattants?|militants?|hommes armés|individus armés|éléments? armés|membres? du groupe)', role: 'armed-group' },
+  { pattern: 'civils?|villageois|habitants?|personnes|passagers?|enfants?|femmes', role: 'civilians' },
+]
+
+/** Counted things that are equipment taken or destroyed, not people. */
+export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blindés?|engins?|voitures?'
+
+/**
+ * A casualty word right after the count or its noun: `14 morts`,
+ * `14 soldats ont été tués`, `deux jihadistes ont également péri`.
+ * Only passive or intransitive forms: an active `tuant` after a count
+ * belongs to the next count (`30 assaillants, tuant 14 soldats`).
+ */
+export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
+  { kind: 'killed', pattern: `morts?|tués?|tuées?|décédés?|décès|(?:ont|a|avaient|auraient|sont|seraient)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:tués?|tuées?|abattus?|exécutés?|neutralisés?|morts?|péri|succombé|décédés?|perdu la vie|trouvé la mort)|(?:ont|a|avaient)\\s+(?:\\p{L}+ment\\s+)?(?:péri|succombé|perdu la vie|trouvé la mort)|ont été (?:\\p{L}+ment )?(?:tués|abattus)|abattus?|neutralisés?|exécutés?|ayant perdu la vie|victimes? mortelles?|périssent|meurent|sont morts`, },
+  { kind: 'injured', pattern: `blessés?|blessées?|(?:ont|a|avaient|auraient|sont)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:grièvement\\s+|légèrement\\s+)?blessés?` },
+  { kind: 'captured', pattern: `prisonniers?|otages?|capturés?|enlevés?|kidnappés?|faits? prisonniers?|(?:ont|a) été (?:capturés?|enlevés?|faits? prisonniers?|kidnappés?)|interpellés?|arrêtés?` },
+  { kind: 'missing', pattern: `disparus?|portés? disparus?|(?:sont|ont été) portés? disparus?` },
+]
+
+/**
+ * A casualty word right before the count: `la mort de 14 soldats`,
+ * `tuant au moins 14 soldats`, `s'être emparé de six véhicules`.
+ */
+export const casualtyBefore: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
+  { kind: 'killed', pattern: `(?:la mort|la perte|le décès|la disparition tragique)\\s+d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|exécuté|coûté la vie à|causé la mort de|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
+  { kind: 'injured', pattern: `blessant|blessé|blesser` },
+  { kind: 'captured', pattern: `capturant|capturé|capturer|enlevé|enlevant|enlever|kidnappé|pris en otage|fait prisonniers?` },
+  { kind: 'vehicles', pattern: `emparés? d|emparé d|emparée d|saisi|saisissant|récupéré|emporté|emportant|détruit|détruisant|incendié` },
+]
+
+/** Hedges before a count. Order matters: longer first. */
+export const qualifiersBefore: ReadonlyArray<{ qualifier: 'at-least' | 'about'; pattern: string }> = [
+  { qualifier: 'at-least', pattern: `au moins|au minimum|pas moins d${APOS}?e?|plus d${APOS}?e?|au-delà d${APOS}?e?|plus d${APOS}une?` },
+  { qualifier: 'about', pattern: `environ|près d${APOS}?e?|presque|quelque|autour d${APOS}?e?|approximativement|à peu près|une? estimation d${APOS}?e?` },
+]
+
+/** Hedge after a count: `14 morts au moins`. */
+export const qualifierAfter = 'au moins|au minimum'
+
+/**
+ * Approximate-number nouns: `une trentaine` is about 30. `des dizaines`
+ * (plural, no article `une`) is too vague to be a figure and is ignored.
+ */
+export const approximateNouns: Readonly<Record<string, number>> = {
+  dizaine: 10,
+  douzaine: 12,
+  quinzaine: 15,
+  vingtaine: 20,
+  trentaine: 30,
+  quarantaine: 40,
+  cinquantaine: 50,
+  soixantaine: 60,
+  centaine: 100,
+  millier: 1000,
+}
+
+/**
+ * Words before a date that make it date a statement (a claim of
+ * responsibility, a report), not the event: `revendiquée le 29 janvier`.
+ */
+export const statementDateBefore = `revendiqu\\p{L}*|daté\\p{L}*|publi\\p{L}*|diffus\\p{L}*|annonc\\p{L}*|communiqué|rapport|déclar\\p{L}*|affirm\\p{L}*|indiqu\\p{L}*`
+
+/** Verbs near a time that make it the end of the event: `se sont repliés vers 8 heures`. */
+export const endTimeWords = `repli\\p{L}*|retir\\p{L}*|quitt\\p{L}*|pris fin|terminé\\p{L}*|achev\\p{L}*|cessé|jusqu${APOS}(?:à|au|aux)|fin des combats|dispers\\p{L}*`
+
+/** Prepositions that make `N heures` a clock time rather than a duration; `about` ones hedge it. */
+export const timePrepositions: ReadonlyArray<{ qualifier: 'exact' | 'about'; pattern: string }> = [
+  { qualifier: 'about', pattern: `vers|aux alentours d${APOS}?e?|autour d${APOS}?e?|environ|peu avant|peu après|aux environs d${APOS}?e?` },
+  { qualifier: 'exact', pattern: `à|dès|jusqu${APOS}à|depuis|avant|après` },
+]
+
+/** Words that make `N heures` a duration: `pendant 4 heures`, `48 heures de combats`. */
+export const durationBefore = `pendant|durant|depuis|en|plus d${APOS}?e?|moins d${APOS}?e?|une? dizaine d${APOS}?e?|quelques|les|des|ces`
+
+/** Months, for absolute dates and for spotting impossible ones (`31 février`). */
+export const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const
+
+export const weekdays = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const
+
+/** Abbreviations after which a period does not end a sentence. */
+export const abbreviations = ['M', 'Mme', 'Mlle', 'MM', 'Dr', 'Pr', 'Me', 'Mgr', 'St', 'Ste', 'col', 'gén', 'Gén', 'lt', 'cf', 'etc', 'env', 'n°', 'av', 'J.-C']

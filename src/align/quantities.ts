@@ -1,0 +1,189 @@
+/**
+ * Counts in French sentences: what a number counts (killed, injured,
+ * captured, missing, strength, vehicles), how it is hedged (`au moins`,
+ * `une trentaine`, `entre 40 et 85`) and whose it is (`soldats maliens`,
+ * `jihadistes`, `dans ses rangs`). Numbers that count nothing we know
+ * (`cinq groupes`, `une heure`) are not claims.
+ */
+import type { Qualifier, Range } from '../record/schema.ts'
+import type { ClaimKind } from './types.ts'
+import type { EntityMention } from './entities.ts'
+import type { NumberMatch } from './numbers.ts'
+import type { Sentence } from './sentences.ts'
+import { APOS, casualtyAfter, casualtyBefore, combatantNouns, equipmentNouns, qualifierAfter, qualifiersBefore, type Role } from './lexicon.ts'
+
+export interface CountClaim {
+  kind: ClaimKind
+  value: number | Range
+  qualifier: Qualifier
+  subject?: string
+  role?: Role
+  start: number
+  end: number
+}
+
+export interface CountProblem {
+  start: number
+  end: number
+  text: string
+}
+
+interface Item {
+  value: number | Range
+  approximate: boolean
+  article: boolean
+  start: number
+  end: number
+}
+
+const compile = (pattern: string, flags = 'iu') => new RegExp(pattern, flags)
+const word = '(?![\\p{L}\\p{N}])'
+const qualifierBefore = qualifiersBefore.map(({ qualifier, pattern }) => ({ qualifier, regex: compile(`(?<![\\p{L}])(?:${pattern})\\s*$`) }))
+const qualifierAfterRegex = compile(`^\\s*(?:\\p{L}+\\s+){0,2}(?:${qualifierAfter})${word}`)
+const casualtyRightAfter = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[\\s,]*(?:(?:au moins|au total|en tout)\\s+)?(?:${pattern})${word}`) }))
+/** Up to five words (adverbs, `qui`, `ont également`) between the noun and the casualty verb. */
+const casualtyLater = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[^.;:]{0,60}?(?<![\\p{L}])(?:${pattern})${word}`) }))
+const casualtyJustBefore = casualtyBefore.map(({ kind, pattern }) => ({ kind, regex: compile(`(?<![\\p{L}])(?:${pattern})\\s*$`) }))
+const nounStart = `^\\s*(?:d${APOS}?e?\\s*)?(?:(?:ses|leurs|nos|des|les)\\s+)?`
+const combatants = combatantNouns.map(({ pattern, role }) => ({ role, regex: compile(`${nounStart}(?:${pattern})${word}`) }))
+const equipment = compile(`${nounStart}(?:${equipmentNouns})${word}`)
+/** Whose figure a possessive points back to: `14 morts dans ses rangs`. */
+const possessiveRanks = compile(`dans (?:ses|leurs) rangs|parmi (?:ses|leurs) (?:hommes|membres|combattants|soldats)|de ses hommes|de leurs hommes`)
+const rangeJoin = { et: compile(`(?<![\\p{L}])entre\\s*$`), à: compile(`(?:(?<![\\p{L}])d${APOS}?e?\\s*|^|[\\s,])$`) }
+
+/**
+ * @param numbers numbers of the whole text, outside dates and times
+ * @param mentions glossary entities of the whole text
+ */
+export function findCounts(text: string, sentenceList: Sentence[], numbers: NumberMatch[], mentions: EntityMention[]): { claims: CountClaim[]; problems: CountProblem[] } {
+  const claims: CountClaim[] = []
+  const problems: CountProblem[] = []
+  for (const sentence of sentenceList) {
+    const items = joinRanges(text, numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end), problems)
+    let previous: { claim: CountClaim; item: Item } | undefined
+    items.forEach((item, index) => {
+      const next = items[index + 1]
+      const claim = readCount(text, sentence, item, next?.start ?? sentence.end, previous, mentions)
+      if (!claim) return
+      claims.push(claim)
+      previous = { claim, item }
+    })
+  }
+  return { claims, problems }
+}
+
+/** `entre 40 et 85`, `de 40 à 85`, `40 à 85`: one range item. */
+function joinRanges(text: string, numbers: NumberMatch[], problems: CountProblem[]): Item[] {
+  const items: Item[] = []
+  for (let i = 0; i < numbers.length; i++) {
+    const low = numbers[i]!
+    const high = numbers[i + 1]
+    const between = high ? text.slice(low.end, high.start) : ''
+    const joiner = /^\s+(et|à)\s+$/u.exec(between)?.[1] as 'et' | 'à' | undefined
+    if (high && joiner && !low.article && !high.article && rangeJoin[joiner].test(text.slice(Math.max(0, low.start - 12), low.start))) {
+      if (low.value >= high.value) problems.push({ start: low.start, end: high.end, text: text.slice(low.start, high.end) })
+      else items.push({ value: { min: low.value, max: high.value }, approximate: false, article: false, start: low.start, end: high.end })
+      i++
+    } else items.push({ value: low.value, approximate: low.approximate, article: low.article, start: low.start, end: low.end })
+  }
+  return items
+}
+
+function readCount(
+  text: string,
+  sentence: Sentence,
+  item: Item,
+  limit: number,
+  previous: { claim: CountClaim; item: Item } | undefined,
+  mentions: EntityMention[],
+): CountClaim | undefined {
+  const clauseStart = Math.max(sentence.start, previous?.item.end ?? sentence.start, lastIndexOfAny(text, ';:(', item.start, sentence.start) + 1)
+  let before = text.slice(clauseStart, item.start)
+  const after = text.slice(item.end, Math.min(limit, clauseEndAfter(text, item.end, sentence.end)))
+
+  let qualifier: Qualifier = typeof item.value === 'number' ? (item.approximate ? 'about' : 'exact') : 'range'
+  for (const { qualifier: hedge, regex } of qualifierBefore) {
+    const found = regex.exec(before)
+    if (found && typeof item.value === 'number') {
+      qualifier = hedge
+      before = before.slice(0, found.index)
+      break
+    }
+  }
+  if (typeof item.value === 'number' && qualifierAfterRegex.test(after)) qualifier = 'at-least'
+
+  // Whose: a glossary name right after the number (`soldats maliens`), else a generic noun.
+  const noun = readNoun(text, item.end, after, mentions)
+  let kind: ClaimKind | undefined
+  if (noun?.equipment) kind = 'vehicles'
+  else kind = casualtyRightAfter.find(({ regex }) => regex.test(after))?.kind
+  if (!kind && noun) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(noun.length)))?.kind
+  if (!kind) kind = casualtyJustBefore.find(({ regex }) => regex.test(before))?.kind
+  if (noun?.equipment && kind !== 'vehicles') return undefined
+  if (kind === 'vehicles' && !noun?.equipment) return undefined
+  if (!kind && noun && !noun.equipment && noun.role !== 'civilians' && !item.article) kind = 'strength'
+  if (!kind) return undefined
+  // `un`/`une` is an article unless it plainly counts people (`un soldat tué`).
+  if (item.article && !noun) return undefined
+
+  const claim: CountClaim = { kind, value: item.value, qualifier, start: item.start, end: item.end }
+  if (noun?.subject) claim.subject = noun.subject
+  if (noun?.role) claim.role = noun.role
+  if (!noun?.subject && !noun?.role) inheritOwner(text, claim, previous, sentence, mentions)
+  return claim
+}
+
+interface Noun {
+  length: number
+  equipment?: boolean
+  subject?: string
+  role?: Role
+}
+
+function readNoun(text: string, at: number, after: string, mentions: EntityMention[]): Noun | undefined {
+  if (equipment.test(after)) return { length: equipment.exec(after)![0].length, equipment: true }
+  const lead = /^\s*(?:d['’]?e?\s*)?(?:(?:ses|leurs|nos|des|les)\s+)?/iu.exec(after)![0].length
+  const named = mentions.find((mention) => mention.start === at + lead && mention.kind === 'group')
+  if (named) return { length: lead + named.end - named.start, subject: named.entity.id }
+  for (const { role, regex } of combatants) {
+    const found = regex.exec(after)
+    if (!found) continue
+    const noun: Noun = { length: found[0].length, role }
+    // `soldats de l'armée malienne`, `combattants du GSIM`: a name within a few words.
+    const owner = mentions.find((mention) => mention.kind === 'group' && mention.start >= at + found[0].length && mention.start <= at + found[0].length + 12)
+    if (owner) {
+      noun.subject = owner.entity.id
+      noun.length = owner.end - at
+    } else {
+      // `soldats français`: a nationality we cannot resolve means not the default side.
+      const adjective = /^\s+(\p{Ll}+(?:ais|aise|aises|ois|oise|ien|iens|ienne|iennes|ain|ains|aine|aines|ais|ens|è|èse|ète))(?![\p{L}])/u.exec(after.slice(found[0].length))
+      if (adjective && role === 'state-forces') delete noun.role
+    }
+    return noun
+  }
+  return undefined
+}
+
+/** `quatorze tués et dix-huit blessés`: the second figure is of the same people. */
+function inheritOwner(text: string, claim: CountClaim, previous: { claim: CountClaim; item: Item } | undefined, sentence: Sentence, mentions: EntityMention[]) {
+  const between = previous ? text.slice(previous.item.end, claim.start) : ''
+  if (previous && /^[^.;:]{0,40}$/u.test(between) && /(?:^|\s|,)(?:et|,)\s*(?:d['’]?e?\s*)?$|,\s*$/u.test(between)) {
+    if (previous.claim.subject) claim.subject = previous.claim.subject
+    if (previous.claim.role) claim.role = previous.claim.role
+    if (claim.subject || claim.role) return
+  }
+  if (possessiveRanks.test(text.slice(claim.end, sentence.end)) || possessiveRanks.test(text.slice(sentence.start, claim.start))) {
+    const owner = mentions.find((mention) => mention.kind === 'group' && mention.start >= sentence.start && mention.end <= claim.start)
+    if (owner) claim.subject = owner.entity.id
+  }
+}
+
+function lastIndexOfAny(text: string, characters: string, before: number, floor: number): number {
+  for (let i = before - 1; i >= floor; i--) if (characters.includes(text[i]!)) return i
+  return floor - 1
+}
+
+function clauseEndAfter(text: string, from: number, ceiling: number): number {
+  for (let i = from; i < ceiling; i++) if (';:('.includes(text[i]!)) return i
+  return ceiling
+}

@@ -1,0 +1,106 @@
+/**
+ * One event in one language: infobox, generated lead, prose sections,
+ * references and related events, as a hast `<article>` plus the facts that
+ * parity compares and the plain data the JSON output carries.
+ */
+import { h } from 'hastscript'
+import type { Element, ElementContent } from 'hast'
+import type { Entity, EventRecord, Glossary, Language } from '../record/schema.ts'
+import type { Translator } from './i18n.ts'
+import { Citations } from './citations.ts'
+import { infobox, type InfoboxContext } from './infobox.ts'
+import { lead } from './lead.ts'
+import { section, sectionStatus } from './sections.ts'
+import { references } from './references.ts'
+import { facts, type Fact } from './parity.ts'
+import { lookup } from './grammar.ts'
+import { articlePath, relativeHref } from './urls.ts'
+import { plain } from './template.ts'
+
+export interface RenderedArticle {
+  record: EventRecord
+  lang: Language
+  path: string
+  article: Element
+  infobox: Element
+  lead: Element
+  facts: Fact[]
+  /** Reference ids cited in prose that the record does not list. */
+  unknownCitations: string[]
+  data: Record<string, unknown>
+}
+
+export interface ArticleInput {
+  record: EventRecord
+  translator: Translator
+  glossary: Glossary
+  /** Records by id, for related-event links. */
+  events: Map<string, EventRecord>
+  /** BCP 47 language of a reference of this record. */
+  languageOf: (referenceId: string) => string
+}
+
+export function renderArticle(input: ArticleInput): RenderedArticle {
+  const { record, translator } = input
+  const lang = translator.lang
+  const citations = new Citations(translator, record.references)
+  const context: InfoboxContext = { translator, citations, entity: lookup(input.glossary.entities) }
+  const box = infobox(context, record)
+  const leadParagraph = lead(context, record)
+  const sections = record.sections.map((item) => section(translator, citations, item))
+  const referenceList = references(translator, citations, input.languageOf)
+  const path = articlePath(record, lang)
+  const related = relatedEvents(translator, record, input.events, path)
+  const article = h('article', [h('h1', record.title[lang]), box, leadParagraph, ...sections, referenceList, ...related])
+  return {
+    record,
+    lang,
+    path,
+    article,
+    infobox: box,
+    lead: leadParagraph,
+    facts: facts(box),
+    unknownCitations: [...citations.unknown].sort(),
+    data: {
+      id: record.id,
+      lang,
+      slug: record.slug[lang],
+      title: record.title[lang],
+      lead: plain([leadParagraph]),
+      infobox: infoboxRows(box),
+      facts: facts(box),
+      sections: record.sections.map((item, index) => ({
+        id: item.id,
+        heading: translator.t(`section.${item.id}`),
+        status: sectionStatus(item, lang),
+        lang: sectionStatus(item, lang) === 'missing' ? 'en' : lang,
+        text: plain((sections[index]!.children as ElementContent[]).filter((child) => child.type === 'element' && child.tagName === 'div')),
+      })),
+      references: citations.ordered().map(({ reference, number }) => ({ number, ...reference, language: input.languageOf(reference.id) })),
+      related: record.related.filter((id) => input.events.has(id)).map((id) => ({ id, title: input.events.get(id)!.title[lang], path: articlePath(input.events.get(id)!, lang) })),
+    },
+  }
+}
+
+function relatedEvents(translator: Translator, record: EventRecord, events: Map<string, EventRecord>, from: string): Element[] {
+  const items = record.related.flatMap((id) => {
+    const other = events.get(id)
+    return other ? [h('li', [h('a', { href: relativeHref(from, articlePath(other, translator.lang)) }, other.title[translator.lang])])] : []
+  })
+  if (items.length === 0) return []
+  return [h('section', { ariaLabelledBy: 'section-related' }, [h('h2', { id: 'section-related' }, translator.t('related.heading')), h('ul', items)])]
+}
+
+/** The infobox as label/value strings, for the JSON output. */
+function infoboxRows(box: Element): Array<{ label?: string; values: string[] }> {
+  const body = box.children.find((child): child is Element => child.type === 'element' && child.tagName === 'tbody')
+  const rows = body?.children.filter((child): child is Element => child.type === 'element') ?? []
+  return rows.map((row) => {
+    const cells = row.children.filter((child): child is Element => child.type === 'element')
+    const label = cells.find((cell) => cell.tagName === 'th')
+    const values = cells.filter((cell) => cell.tagName === 'td').map((cell) => plain(cell.children).trim())
+    return label ? { label: plain(label.children), values } : { values }
+  })
+}
+
+export type { Entity }

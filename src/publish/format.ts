@@ -1,0 +1,97 @@
+/**
+ * Dates, times and numbers through Intl, each wrapped in the element that
+ * carries its language-neutral value (`<time datetime>`, `<data value>`), so
+ * that parity can compare the facts of two pages whatever their words.
+ */
+import { h } from 'hastscript'
+import type { Element } from 'hast'
+import type { Count, EventDate, Qualifier } from '../record/schema.ts'
+import type { Translator } from './i18n.ts'
+import { render, type Nodes, type Part } from './template.ts'
+
+/** `January 27, 2018` / `27 janvier 2018`; the first of a month is `1er` in French (from the locale). */
+export function dateText(translator: Translator, iso: string): string {
+  const format = new Intl.DateTimeFormat(translator.lang, { dateStyle: 'long', timeZone: 'UTC' })
+  const parts = format.formatToParts(new Date(`${iso}T00:00:00Z`))
+  return parts.map((part) => (part.type === 'day' && Number(part.value) === 1 ? translator.t('date.firstOfMonth') : part.value)).join('')
+}
+
+export function date(translator: Translator, iso: string): Element {
+  return h('time', { dateTime: iso }, dateText(translator, iso))
+}
+
+/**
+ * Whole numbers as the language writes them. French groups digits with a
+ * narrow no-break space from five digits on (`12 345`, but `1234`), which
+ * Intl's `min2` grouping gives; English groups from four (`1,234`).
+ */
+export function numberText(lang: string, value: number): string {
+  return new Intl.NumberFormat(lang, { useGrouping: lang === 'fr' ? 'min2' : 'auto' }).format(value)
+}
+
+export function number(lang: string, value: number, qualifier: Qualifier = 'exact'): Element {
+  return h('data', { value: String(value), dataQualifier: qualifier }, numberText(lang, value))
+}
+
+/** `14`, `at least 14`, `about 30`, `40 to 85` / `de 40 à 85`. */
+export function count(translator: Translator, value: Count, qualifier: Qualifier): Nodes {
+  if (typeof value !== 'number') {
+    return render(translator, 'count.range', {
+      min: number(translator.lang, value.min, 'range'),
+      max: number(translator.lang, value.max, 'range'),
+    })
+  }
+  return render(translator, `count.${qualifier}`, { value: number(translator.lang, value, qualifier) })
+}
+
+/** The count that chooses a plural form: the upper bound of a range. */
+export function pluralCount(value: Count): number {
+  return typeof value === 'number' ? value : value.max
+}
+
+/** Hour and minute of a local `HH:MM` in the event's zone, as a `<time>` element. */
+export function clock(translator: Translator, time: string): Element {
+  const [hour24, minute] = time.split(':').map(Number) as [number, number]
+  const hour12 = hour24 % 12 === 0 ? 12 : hour24 % 12
+  const context = hour24 < 12 ? 'am' : 'pm'
+  const values = { hour24: String(hour24), hour12: String(hour12), minute: String(minute).padStart(2, '0') }
+  // French writes `4 h` for a whole hour and `4 h 30` otherwise: a context the locale may define.
+  const whole = minute === 0 && translator.has('time.clock', { context: `${context}_hour` })
+  const words = translator.t('time.clock', { context: whole ? `${context}_hour` : context, ...values })
+  return h('time', { dateTime: time }, words)
+}
+
+/**
+ * The zone's name for readers. Intl names Africa/Bamako `GMT` in English but
+ * `UTC+0` in French, where the press writes `GMT`; a zone at offset zero is
+ * therefore named by the locale, others by Intl's offset (`GMT+1` / `UTC+1`).
+ */
+export function zoneName(translator: Translator, eventDate: EventDate): string {
+  const instant = new Date(`${eventDate.start}T12:00:00Z`)
+  const offset = new Intl.DateTimeFormat('en', { timeZone: eventDate.timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(instant)
+    .find((part) => part.type === 'timeZoneName')?.value
+  if (offset === 'GMT' || offset === 'GMT+0') return translator.t('time.gmt')
+  return (
+    new Intl.DateTimeFormat(translator.lang, { timeZone: eventDate.timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(instant)
+      .find((part) => part.type === 'timeZoneName')?.value ?? eventDate.timeZone
+  )
+}
+
+/** `around 4:00 a.m. to 8:00 a.m. (GMT)` / `de 4 h à 8 h environ (GMT)`, or nothing without a start time. */
+export function timeSpan(translator: Translator, eventDate: EventDate): Nodes {
+  if (!eventDate.startTime) return []
+  const zone = zoneName(translator, eventDate)
+  const start = clock(translator, eventDate.startTime)
+  const shape = eventDate.endTime ? 'range' : 'single'
+  const parts: Record<string, Part> = eventDate.endTime ? { start, end: clock(translator, eventDate.endTime), zone } : { start, zone }
+  return render(translator, `time.${shape}_${eventDate.timeQualifier}`, parts)
+}
+
+/** `January 27, 2018` or `January 27 – 29, 2018`-style spans through the locale's range template. */
+export function dateSpan(translator: Translator, eventDate: EventDate | undefined): Nodes {
+  if (!eventDate) return render(translator, 'date.unknown')
+  if (!eventDate.end || eventDate.end === eventDate.start) return [date(translator, eventDate.start)]
+  return render(translator, 'date.range', { start: date(translator, eventDate.start), end: date(translator, eventDate.end) })
+}

@@ -1,0 +1,116 @@
+/**
+ * User-facing words come from `locales/<lang>/publish.json` through i18next.
+ * A key that does not resolve is never shown raw: it is recorded, and the
+ * build fails naming the language, namespace and key.
+ */
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { join, relative } from 'node:path'
+import i18next, { type TOptions } from 'i18next'
+import { VFile } from 'vfile'
+import { languages, type Language } from '../record/schema.ts'
+import { error } from '../diagnostics/index.ts'
+
+export const NAMESPACE = 'publish'
+export const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url))
+
+export interface Translator {
+  lang: Language
+  /** The translated text; a missing key is recorded and yields ''. */
+  t(key: string, options?: TOptions): string
+  /** True when the key resolves (with its plural or context) in this language. */
+  has(key: string, options?: TOptions): boolean
+}
+
+export interface Locales {
+  translators: Record<Language, Translator>
+  /** One file per language: missing keys become errors on it. */
+  files: Record<Language, VFile>
+}
+
+type Resources = Record<string, unknown>
+
+export async function loadLocales(cwd = process.cwd(), dir = LOCALES_DIR): Promise<Locales> {
+  const files = {} as Record<Language, VFile>
+  const resources = {} as Record<Language, Resources>
+  for (const lang of languages) {
+    const path = join(dir, lang, `${NAMESPACE}.json`)
+    const value = await readFile(path, 'utf8')
+    files[lang] = new VFile({ path: relative(cwd, path) || path, value })
+    resources[lang] = parseJson(files[lang], value)
+  }
+  checkSameKeys(files, resources)
+  const translators = {} as Record<Language, Translator>
+  for (const lang of languages) translators[lang] = createTranslator(lang, resources[lang], files[lang])
+  return { translators, files }
+}
+
+function parseJson(file: VFile, value: string): Resources {
+  try {
+    return JSON.parse(value) as Resources
+  } catch (cause) {
+    error(file, `Locale file is not valid JSON: ${(cause as Error).message}`, { ruleId: 'locale-invalid', hint: 'fix the JSON syntax' })
+    return {}
+  }
+}
+
+export function createTranslator(lang: Language, resources: Resources, file: VFile): Translator {
+  const instance = i18next.createInstance()
+  void instance.init({
+    lng: lang,
+    fallbackLng: false,
+    ns: [NAMESPACE],
+    defaultNS: NAMESPACE,
+    resources: { [lang]: { [NAMESPACE]: resources } },
+    initAsync: false,
+    returnEmptyString: true,
+    // Values become hast text nodes, which hast-util-to-html escapes itself.
+    interpolation: { escapeValue: false },
+  })
+  const reported = new Set<string>()
+  const has = (key: string, options?: TOptions) => instance.exists(key, options)
+  return {
+    lang,
+    has,
+    t(key, options) {
+      if (has(key, options)) return instance.t(key, options) as string
+      const name = `${key}${options?.context ? `_${String(options.context)}` : ''}`
+      if (!reported.has(name)) {
+        reported.add(name)
+        error(file, `Missing translation \`${name}\` (namespace \`${NAMESPACE}\`, language \`${lang}\`)`, {
+          ruleId: 'locale-missing-key',
+          hint: `add it to ${file.path}; a page never shows a raw key`,
+        })
+      }
+      return ''
+    },
+  }
+}
+
+/** Base keys: plural (`_one`, `_other`...) and context (`_f`) suffixes removed. */
+export function baseKeys(resources: Resources, prefix = ''): Set<string> {
+  const keys = new Set<string>()
+  for (const [name, value] of Object.entries(resources)) {
+    const key = `${prefix}${name.split('_')[0]}`
+    if (value && typeof value === 'object') for (const inner of baseKeys(value as Resources, `${key}.`)) keys.add(inner)
+    else keys.add(key)
+  }
+  return keys
+}
+
+/** Every key of one language must exist in the other, so no page falls back to a raw key. */
+function checkSameKeys(files: Record<Language, VFile>, resources: Record<Language, Resources>) {
+  const keys = Object.fromEntries(languages.map((lang) => [lang, baseKeys(resources[lang])])) as Record<Language, Set<string>>
+  for (const lang of languages) {
+    for (const other of languages) {
+      if (other === lang) continue
+      for (const key of [...keys[other]].sort()) {
+        if (keys[lang].has(key)) continue
+        error(files[lang], `Missing translation \`${key}\` (namespace \`${NAMESPACE}\`, language \`${lang}\`): ${files[other].path} has it`, {
+          ruleId: 'locale-missing-key',
+          hint: `add \`${key}\` to ${files[lang].path}`,
+        })
+      }
+    }
+  }
+}

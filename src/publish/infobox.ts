@@ -1,0 +1,133 @@
+/**
+ * The infobox: the record's facts as a table, every label from the locale,
+ * every value through Intl, every figure with the references that state it.
+ * Disagreeing sources are shown as such (`17 or 18 injured`).
+ */
+import { h } from 'hastscript'
+import type { Element, ElementContent } from 'hast'
+import { casualtyKinds, type Casualties, type Claim, type EntityRef, type EventRecord, type Quantity, type Side } from '../record/schema.ts'
+import type { Translator } from './i18n.ts'
+import type { Citations } from './citations.ts'
+import { count, dateSpan, pluralCount, timeSpan } from './format.ts'
+import { entityName, entityPhrase, type EntityLookup } from './grammar.ts'
+import { list, render, type Nodes } from './template.ts'
+
+export interface InfoboxContext {
+  translator: Translator
+  citations: Citations
+  entity: EntityLookup
+}
+
+export function infobox(context: InfoboxContext, record: EventRecord): Element {
+  const { translator: tr } = context
+  const columns = record.sides.length
+  const row = (label: string, value: Nodes): Element =>
+    h('tr', [h('th', { scope: 'row' }, tr.t(label)), h('td', { colSpan: columns - 1 }, value)])
+  const heading = (label: string): Element => h('tr', [h('th', { scope: 'colgroup', colSpan: columns }, tr.t(label))])
+  const perSide = (cell: (side: Side) => Nodes): Element => h('tr', record.sides.map((side) => h('td', cell(side))))
+
+  const rows: Element[] = [
+    row('infobox.partOf', entityWithSources(context, record.partOf)),
+    row('infobox.date', [...dateSpan(tr, record.date), ...context.citations.cite(record.date?.sources ?? [])]),
+  ]
+  if (record.date?.startTime) rows.push(row('infobox.time', timeSpan(tr, record.date)))
+  rows.push(
+    row('infobox.location', list(tr.lang, record.place.map((ref) => entityWithSources(context, ref)), 'unit', 'short')),
+    row('infobox.result', [...result(context, record), ...context.citations.cite(record.result.sources)]),
+    heading('infobox.belligerents'),
+    perSide((side) => items(side.belligerents.map((ref) => entityWithSources(context, ref)))),
+    heading('infobox.commanders'),
+    perSide((side) => (side.commanders.length ? items(side.commanders.map((ref) => entityWithSources(context, ref))) : unknown(tr, 'commanders'))),
+    heading('infobox.strength'),
+    perSide((side) => (side.strength ? quantity(context, side.strength) : unknown(tr, 'strength'))),
+    heading('infobox.casualties'),
+    perSide((side) => casualties(context, side.casualties)),
+  )
+  for (const group of record.otherCasualties) {
+    rows.push(h('tr', [h('th', { scope: 'row' }, group.who[tr.lang]), h('td', { colSpan: columns - 1 }, casualties(context, group.casualties))]))
+  }
+  return h('table', { className: ['infobox'] }, [h('caption', render(tr, 'infobox.caption', { title: record.title[tr.lang] })), h('tbody', rows)])
+}
+
+function unknown(translator: Translator, what: string): Nodes {
+  return render(translator, `infobox.unknown`, {}, { context: what })
+}
+
+function items(values: Nodes[]): Nodes {
+  return values.length === 1 ? values[0]! : [h('ul', values.map((value) => h('li', value)))]
+}
+
+function entityWithSources(context: InfoboxContext, ref: EntityRef): Nodes {
+  const entity = context.entity(ref.entity)
+  // Unknown ids are reported by ingest's cross-check; show nothing rather than a raw id.
+  if (!entity) return []
+  return [entityName(context.translator.lang, entity), ...context.citations.cite(ref.sources)]
+}
+
+function result(context: InfoboxContext, record: EventRecord): Nodes {
+  const { translator: tr } = context
+  const { outcome } = record.result
+  if (outcome === 'inconclusive' || outcome === 'unknown' || record.result.victors.length === 0) {
+    return render(tr, `result.${outcome === 'inconclusive' ? 'inconclusive' : 'unknown'}`)
+  }
+  return render(tr, `result.${outcome}`, { victors: victors(context, record.result.victors, outcome === 'victory' ? 'of' : 'def') })
+}
+
+/** `JNIM–CPA` in English; `du GSIM et de la CPA` in French (the locale's joiner decides). */
+export function victors(context: InfoboxContext, refs: readonly EntityRef[], form: 'of' | 'def'): Nodes {
+  const { translator: tr } = context
+  const entities = refs.map((ref) => context.entity(ref.entity)).filter((entity) => entity !== undefined)
+  const joiner = tr.t('result.victorJoiner')
+  if (joiner) {
+    const names = entities.map((entity) => [entityName(tr.lang, entity, 'short')])
+    return names.flatMap((name, index) => (index === 0 ? name : [{ type: 'text' as const, value: joiner }, ...name]))
+  }
+  const phrases = entities.map((entity) => {
+    const label = entity[tr.lang]
+    const short = { ...entity, [tr.lang]: { ...label, name: label.short ?? label.name } }
+    return entityPhrase(tr, short, form)
+  })
+  return list(tr.lang, phrases)
+}
+
+function casualties(context: InfoboxContext, losses: Casualties): Nodes {
+  const lines = casualtyKinds.flatMap((kind) => {
+    const figure = losses[kind]
+    return figure ? [quantity(context, figure, kind)] : []
+  })
+  return lines.length ? items(lines) : unknown(context.translator, 'casualties')
+}
+
+/** Distinct values stated by the claims, smallest first, each with its sources. */
+export function statedValues(figure: Quantity): Array<{ claim: Claim; sources: string[] }> {
+  const byValue = new Map<string, { claim: Claim; sources: string[] }>()
+  for (const claim of figure.claims) {
+    const key = JSON.stringify(claim.value)
+    const seen = byValue.get(key)
+    if (!seen) byValue.set(key, { claim, sources: [...claim.sources] })
+    else {
+      // `14` and `at least 14` state the same figure; the exact statement wins.
+      if (claim.qualifier === 'exact') seen.claim = claim
+      for (const source of claim.sources) if (!seen.sources.includes(source)) seen.sources.push(source)
+    }
+  }
+  const low = (claim: Claim) => (typeof claim.value === 'number' ? claim.value : claim.value.min)
+  return [...byValue.values()].sort((a, b) => low(a.claim) - low(b.claim))
+}
+
+/** A figure with its sources; contested figures list every stated value (`17 or 18 injured`). */
+export function quantity(context: InfoboxContext, figure: Quantity, noun?: (typeof casualtyKinds)[number]): Nodes {
+  const { translator: tr, citations } = context
+  const stated = statedValues(figure)
+  const contested = stated.length > 1
+  const value: Nodes = contested
+    ? list(
+        tr.lang,
+        stated.map(({ claim, sources }) => [...count(tr, claim.value, claim.qualifier), ...citations.cite(sources)]),
+        'disjunction',
+      )
+    : count(tr, figure.value, figure.qualifier)
+  const phrase = noun ? render(tr, `casualty.${noun}`, { value }, { count: pluralCount(figure.value) }) : value
+  const trailing: ElementContent[] = contested ? [] : citations.cite(stated.flatMap(({ sources }) => sources))
+  return [...phrase, ...trailing]
+}

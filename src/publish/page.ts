@@ -1,0 +1,58 @@
+/**
+ * A complete HTML document: `<html lang>`, alternates to the pages that
+ * exist, the feed, JSON-LD, and a sanitized body. French pages get French
+ * typography on the tree just before serializing.
+ */
+import { h } from 'hastscript'
+import type { Element, ElementContent, Root } from 'hast'
+import { toHtml } from 'hast-util-to-html'
+import rehypeFrenchTypography from './typography.ts'
+import { sanitizeBody } from './sanitize.ts'
+import { STYLE } from './style.ts'
+
+export interface Alternate {
+  hreflang: string
+  href: string
+}
+
+export interface DocumentOptions {
+  lang: string
+  title: string
+  description: string
+  canonical: string
+  alternates: Alternate[]
+  feed?: { title: string; href: string }
+  jsonLd?: unknown
+  body: ElementContent[]
+}
+
+/** JSON inside `<script>`: `<` escaped so that no string can close the element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+export function documentTree(options: DocumentOptions): Root {
+  const head: ElementContent[] = [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('meta', { httpEquiv: 'Content-Security-Policy', content: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'" }),
+    h('title', options.title),
+    h('meta', { name: 'description', content: options.description }),
+    h('link', { rel: 'canonical', href: options.canonical }),
+    ...options.alternates.map((alternate) => h('link', { rel: 'alternate', hrefLang: alternate.hreflang, href: alternate.href })),
+  ]
+  if (options.feed) head.push(h('link', { rel: 'alternate', type: 'application/atom+xml', title: options.feed.title, href: options.feed.href }))
+  head.push(h('style', STYLE))
+  if (options.jsonLd) head.push(h('script', { type: 'application/ld+json' }, scriptJson(options.jsonLd)))
+  const body = sanitizeBody(h('body', options.body))
+  if (options.lang === 'fr') {
+    rehypeFrenchTypography({ lang: 'fr' })(body)
+    // The title is text in the head: same rules.
+    rehypeFrenchTypography({ lang: 'fr' })(head[3] as Element)
+  }
+  return { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: options.lang }, [h('head', head), body])] }
+}
+
+export function toDocument(options: DocumentOptions): string {
+  return toHtml(documentTree(options)) + '\n'
+}

@@ -1,0 +1,47 @@
+/**
+ * The prose sections. Markdown goes through remark → rehype → sanitize, then
+ * `[@id]` citations become links. A French section whose English original
+ * changed since translation carries a notice; a missing one shows the
+ * English text marked `lang="en"` with a notice: never a hole in the page.
+ */
+import { unified } from 'unified'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import rehypeSanitize from 'rehype-sanitize'
+import { h } from 'hastscript'
+import type { Element, ElementContent, Root } from 'hast'
+import type { Language, Section } from '../record/schema.ts'
+import { contentHash } from '../record/hash.ts'
+import type { Translator } from './i18n.ts'
+import { rehypeCitations, type Citations } from './citations.ts'
+
+export type SectionStatus = 'original' | 'translated' | 'stale' | 'missing'
+
+export function sectionStatus(section: Section, lang: Language): SectionStatus {
+  if (lang === 'en') return 'original'
+  if (!section.fr) return 'missing'
+  return section.fr.translates === contentHash(section.en.text) ? 'translated' : 'stale'
+}
+
+export function prose(markdown: string, citations: Citations): ElementContent[] {
+  const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeCitations, { citations })
+  const tree = processor.runSync(processor.parse(markdown)) as Root
+  return tree.children.filter((node): node is ElementContent => node.type !== 'doctype')
+}
+
+export function section(translator: Translator, citations: Citations, item: Section): Element {
+  const status = sectionStatus(item, translator.lang)
+  const headingId = `section-${item.id}`
+  const heading = h('h2', { id: headingId }, translator.t(`section.${item.id}`))
+  const children: ElementContent[] = [heading]
+  if (status === 'stale') children.push(notice(translator.t('section.staleNotice')))
+  if (status === 'missing') children.push(notice(translator.t('section.missingNotice')))
+  const text = status === 'missing' || translator.lang === 'en' ? item.en.text : item.fr!.text
+  const body = prose(text, citations)
+  children.push(status === 'missing' ? h('div', { lang: 'en' }, body) : h('div', body))
+  return h('section', { ariaLabelledBy: headingId, dataStatus: status }, children)
+}
+
+function notice(message: string): Element {
+  return h('p', { className: ['notice'], role: 'note' }, message)
+}

@@ -1,0 +1,119 @@
+/**
+ * French typography on the tree, as a unified plugin: text nodes are edited
+ * in place, inside French-language elements only, never inside code, scripts
+ * or attributes. Written by hand because typograf 7.8.0 with the `fr` locale
+ * *removes* the space before `:`, `;`, `!` and `?` (it turns `Mali : attaque`
+ * into `Mali: attaque` and `Pourquoi ?` into `Pourquoi?`), and leaves `1
+ * janvier` and `12345` alone; we checked it against the rules in
+ * tests/publish/typography.test.ts before deciding.
+ *
+ * Rules: U+202F before `;` `!` `?` and `»`, after `«`; U+00A0 before `:`;
+ * straight and English quotes become `« »`; `1 janvier` becomes `1er
+ * janvier`; numbers of five digits or more are grouped by three with U+202F
+ * (four-digit numbers, and so years, are left alone).
+ */
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast'
+
+export const NNBSP = '\u202F'
+export const NBSP = '\u00A0'
+const SPACES = /[ \t\u00A0\u202F]+$/
+const BLOCKS = new Set(['p', 'li', 'td', 'th', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'div', 'section', 'title', 'figcaption', 'dd', 'dt'])
+const SKIPPED = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'var'])
+
+/** French month names from Intl, so the `1er` rule needs no word list of its own. */
+const MONTHS = Array.from({ length: 12 }, (_, month) =>
+  new Intl.DateTimeFormat('fr', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month, 1))),
+)
+const FIRST_OF_MONTH = new RegExp(`(?<![\\d\\p{L}])1(?=[ \\u00A0\\u202F]+(?:${MONTHS.join('|')})(?![\\p{L}]))`, 'gu')
+const URL_LIKE = /\b[a-z][a-z\d+.-]*:\/\/[^\s«»"]+|\bwww\.[^\s«»"]+/gi
+
+interface State {
+  /** The text node before the current one in the same block, to move a space out of. */
+  previous: Text | undefined
+  quoteOpen: boolean
+}
+
+export interface FrenchTypographyOptions {
+  /** Language of the root (the `lang` of `<html>`); elements with their own `lang` override it. */
+  lang?: string
+}
+
+export default function rehypeFrenchTypography(options: FrenchTypographyOptions = {}) {
+  return (tree: Root | Element) => {
+    const state: State = { previous: undefined, quoteOpen: false }
+    walk(tree, isFrench(options.lang ?? 'fr'), state)
+  }
+}
+
+function isFrench(lang: string): boolean {
+  return lang === 'fr' || lang.startsWith('fr-')
+}
+
+function walk(node: Root | Element, french: boolean, state: State) {
+  for (const child of node.children as Array<RootContent | ElementContent>) {
+    if (child.type === 'text') {
+      if (french) fixText(child, state)
+    } else if (child.type === 'element') {
+      if (SKIPPED.has(child.tagName)) continue
+      const lang = child.properties?.lang
+      const childFrench = typeof lang === 'string' ? isFrench(lang) : french
+      if (BLOCKS.has(child.tagName)) state.previous = undefined
+      walk(child, childFrench, state)
+      if (BLOCKS.has(child.tagName)) state.previous = undefined
+    }
+  }
+}
+
+function fixText(node: Text, state: State) {
+  node.value = frenchText(node.value, state, state.previous)
+  if (node.value) state.previous = node
+}
+
+/** French rules on a text, URLs inside it left as they are. */
+export function frenchText(input: string, state: State = { previous: undefined, quoteOpen: false }, before?: Text): string {
+  let value = ''
+  let last = 0
+  for (const match of input.matchAll(URL_LIKE)) {
+    value += frenchRun(input.slice(last, match.index), state, last === 0 ? before : undefined) + match[0]
+    last = match.index + match[0].length
+  }
+  return value + frenchRun(input.slice(last), state, last === 0 ? before : undefined)
+}
+
+/**
+ * One run of French text. `before` is the preceding text node, whose
+ * trailing space moves into this run when the run starts with `;`, `:`...
+ */
+function frenchRun(input: string, state: State, before?: Text): string {
+  let text = input.replace(/["“”]/g, (mark, offset: number, whole: string) => {
+    if (mark === '“') return (state.quoteOpen = true), '«'
+    if (mark === '”') return (state.quoteOpen = false), '»'
+    const prior = offset > 0 ? whole[offset - 1]! : (before?.value.at(-1) ?? ' ')
+    const opens = !state.quoteOpen && /[\s(\[\u2014\u2013'’]/.test(prior)
+    state.quoteOpen = opens
+    return opens ? '«' : '»'
+  })
+  // A mark at the very start of the run takes its space from the run before.
+  const leading = /^[ \t\u00A0\u202F]*([;!?:»])/.exec(text)
+  if (leading && before && !/^[ \t\u00A0\u202F]*:\/\//.test(text)) {
+    const hadSpace = SPACES.test(before.value)
+    const ends = before.value.replace(SPACES, '')
+    before.value = ends
+    const last = ends.at(-1)
+    if (last && !(leading[1] === ':' && /\d/.test(last) && /^:\d/.test(text.trimStart()))) {
+      if (hadSpace || leading[1] !== ':' || !/\d/.test(last)) text = (leading[1] === ':' ? NBSP : NNBSP) + text.trimStart()
+    }
+  }
+  text = text
+    .replace(/(?<=[^\s\u00A0\u202F([])[ \t\u00A0\u202F]*(?<![;!?])([;!?]+)/g, `${NNBSP}$1`)
+    .replace(/(?<=[^\s\u00A0\u202F([])[ \t\u00A0\u202F]*:(?!\/\/)/g, (match: string, offset: number, whole: string) =>
+      // `4:00`, `1:2`: a colon between digits is not punctuation.
+      /\d/.test(whole[offset - 1] ?? '') && /\d/.test(whole[offset + match.length] ?? '') && !/\s/.test(match[0]!) ? match : `${NBSP}:`,
+    )
+    .replace(/«[ \t\u00A0\u202F]*/g, `«${NNBSP}`)
+    .replace(/(?<=\S)[ \t\u00A0\u202F]*»/g, `${NNBSP}»`)
+    .replace(FIRST_OF_MONTH, '1er')
+    .replace(/(?<![\d\p{L},.\/-])(\d{1,3})(?:[ \u00A0](\d{3}))+(?![\d\p{L}])/gu, (match: string) => match.replace(/[ \u00A0]/g, NNBSP))
+    .replace(/(?<![\d\p{L},.\/\u202F-])\d{5,}(?![\d\p{L}])/gu, (digits: string) => digits.replace(/\B(?=(\d{3})+$)/g, NNBSP))
+  return text
+}

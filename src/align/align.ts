@@ -172,7 +172,10 @@ function chooseTarget(located: Located, targets: Target[], record: EventRecord, 
 function chooseCountTarget(claim: ExtractedClaim, ofKind: Target[], record: EventRecord, byId: Map<string, Entity>): Target | undefined {
   const owners = new Set<string>()
   for (const side of record.sides) if (ownsClaim(claim, side.belligerents.map((ref) => ref.entity), byId)) owners.add(`sides.${side.id}.`)
-  if (claim.role === 'civilians' || (!claim.subject && !claim.role)) for (const group of record.otherCasualties) owners.add(`otherCasualties.${group.id}.`)
+  // Non-combatants, or people of no side of this event (prisoners held by one of them).
+  if (claim.role === 'civilians' || owners.size === 0 || (!claim.subject && !claim.role)) {
+    for (const group of record.otherCasualties) owners.add(`otherCasualties.${group.id}.`)
+  }
   const candidates = ofKind.filter((target) => [...owners].some((prefix) => target.field.startsWith(prefix)))
   if (candidates.length <= 1) return candidates[0]
   const agreeing = candidates.filter((target) => target.agrees(claim))

@@ -48,6 +48,7 @@ const dayMonth = new RegExp(`${L}(\\d{1,2}|1er|premier)\\s+(${monthPattern})(?:\
 const nightOfWeekdays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+d[eu]\\s+(${weekdayPattern})\\s+(?:à|au)\\s+(${weekdayPattern})${R}`, 'giu')
 const nightOfDays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+du\\s+(\\d{1,2})(?:er)?\\s+au\\s+(\\d{1,2})(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
 const dayAlone = new RegExp(`${L}(?:le|ce|dès le|depuis le|jusqu${APOS}au)\\s+(\\d{1,2}|1er)(?!\\s*(?:${monthPattern}|h\\b|heures?|e\\b|ème|%|\\d|[.,]\\d))${R}`, 'giu')
+const sharedMonth = new RegExp(`^\\s*(?:et|au|à|-)\\s+(?:le\\s+)?\\d{1,2}(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'iu')
 const beforeYesterday = new RegExp(`${L}avant-hier${R}`, 'giu')
 const hourWord = '(?:une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|vingt et une|vingt-deux|vingt-trois)'
 const prepositions = timePrepositions.map((p) => p.pattern).join('|')
@@ -231,9 +232,14 @@ function findChronoDates(out: Findings, published: Date | undefined) {
     const end = out.freeEnd(start, start + result.text.replace(/[\s,.;:]+$/u, '').length)
     const hasDate = components.isCertain('day') || components.isCertain('weekday') || /hier|aujourd|demain/i.test(result.text)
     if (!hasDate || end === undefined) continue
-    const absolute = components.isCertain('year') && /\d{4}/.test(result.text)
-    if (absolute) {
-      out.add({ kind: 'date', value: iso(components.get('year')!, components.get('month')!, components.get('day')!), qualifier: 'exact', start, end })
+    // `du 30 septembre au 1er octobre 2019`: the year is written once, at the end.
+    const year = components.isCertain('year') ? components.get('year') : result.end?.isCertain('year') ? result.end.get('year')! - (components.get('month')! > result.end.get('month')! ? 1 : 0) : undefined
+    if (year !== undefined && /\d{4}/.test(result.text)) {
+      out.add({ kind: 'date', value: iso(year, components.get('month')!, components.get('day')!), qualifier: 'exact', start, end })
+      if (result.end?.isCertain('day')) {
+        const endAt = start + result.text.search(new RegExp(`${result.end.get('day')}(?:er)?\\s`, 'u'))
+        if (endAt > start) out.found.push({ kind: 'date', value: iso(result.end.get('year')!, result.end.get('month')!, result.end.get('day')!), qualifier: 'exact', start: endAt, end })
+      }
       continue
     }
     if (!published) {
@@ -255,7 +261,13 @@ function findDaysAlone(out: Findings, published: Date | undefined) {
     if (!out.free(start, end)) continue
     const day = dayNumber(match[1]!)
     if (day < 1 || day > 31) continue // `le 45` is not a date
-    const value = published && latestDay(published, day)
+    // `entre le 23 et le 24 octobre 2017`: the month and year are written once, after.
+    const shared = sharedMonth.exec(out.text.slice(end))
+    if (shared?.[2]) {
+      out.add({ kind: 'date', value: iso(Number(shared[2]), monthNumber(shared[1]!), day), qualifier: 'exact', start, end })
+      continue
+    }
+    const value = published && (shared ? latestDayMonth(published, monthNumber(shared[1]!), day) : latestDay(published, day))
     if (!published) out.problem('relative-date-without-publication', start, end)
     else if (value) out.add({ kind: 'date', value, qualifier: 'exact', start, end })
   }

@@ -35,17 +35,18 @@ export class Citations {
 
   /** Superscript links for these reference ids (unknown ids are recorded, not shown). */
   cite(ids: readonly string[]): Element[] {
-    const marks: Element[] = []
-    for (const id of ids) {
+    const marks: Array<{ number: number; mark: Element }> = []
+    for (const id of new Set(ids)) {
       if (!this.#known.has(id)) {
         this.unknown.add(id)
         continue
       }
       const number = this.number(id)
       const label = this.translator.t('references.citationLabel', { number })
-      marks.push(h('sup', { className: ['citation'] }, [h('a', { href: `#${referenceAnchor(id)}`, ariaLabel: label }, render(this.translator, 'references.citation', { number: String(number) }))]))
+      marks.push({ number, mark: h('sup', { className: ['citation'] }, [h('a', { href: `#${referenceAnchor(id)}`, ariaLabel: label }, render(this.translator, 'references.citation', { number: String(number) }))]) })
     }
-    return marks
+    // Numbers are given in order of first use; a group of marks reads in ascending order.
+    return marks.sort((a, b) => a.number - b.number).map(({ mark }) => mark)
   }
 
   /** Every reference: cited ones in citation order, then the uncited in record order. */

@@ -24,8 +24,12 @@ const FRENCH_VOWEL = /^[aeiouyàâäéèêëîïôöùûüœæ]/i
 
 function frenchContext(form: Form, entity: Entity, label: EntityLabel): string | undefined {
   if (form === 'bare') return undefined
-  // Towns take `à` without article; states and regions take `au`, `en`, `aux`.
-  if (form === 'in' && entity.type !== 'state') return undefined
+  // Towns take `à` without article; states take `au`, `en`, `aux`; a named area (`cercle de Ménaka`) takes `dans le`.
+  if (form === 'in' && entity.type !== 'state') {
+    if (!/^\p{Ll}/u.test(label.name)) return undefined
+    if (label.number === 'plural') return 'within_plural'
+    return FRENCH_VOWEL.test(label.name) ? 'within_elided' : `within_${label.gender ?? 'm'}`
+  }
   if (!label.gender && !label.number) return form === 'of' && FRENCH_VOWEL.test(label.name) ? 'vowel' : undefined
   if (label.number === 'plural') return 'plural'
   if (FRENCH_VOWEL.test(label.name)) return 'elided'
@@ -67,20 +71,32 @@ export function entityPhrase(translator: Translator, entity: Entity, form: Form,
   return [h('span', { dataEntity: entity.id }, render(translator, `grammar.${form}`, { name }, context ? { context } : {}))]
 }
 
+/**
+ * How the title's head noun agrees, from the locale's `titleNoun` table
+ * (`attaque` f, `attaques` f plural, `raid` m), else from the event kind:
+ * `f`, `m`, `f_plural`, `m_plural`, or undefined in English.
+ */
+export function titleAgreement(translator: Translator, record: EventRecord): string | undefined {
+  const head = record.title[translator.lang].split(/\s/)[0]!.toLowerCase()
+  if (translator.has(`titleNoun.${head}`)) {
+    const value = translator.t(`titleNoun.${head}`)
+    return value === 'n' ? undefined : value
+  }
+  return kindContext(translator, record.kind)
+}
+
 /** `L'attaque de Soumpi` / `The Soumpi attack`: the title as the subject of a sentence. */
 export function titleSubject(translator: Translator, record: EventRecord): Nodes {
   const title = record.title[translator.lang]
-  const kind = translator.t(`kind.${record.kind}`)
-  const startsWithKind = title.toLowerCase().startsWith(kind.toLowerCase())
-  const shown = startsWithKind ? kind + title.slice(kind.length) : title
-  const context = kindContext(translator, record.kind, shown)
+  const agreement = titleAgreement(translator, record)
+  // French titles start with a capitalized common noun (`Attaque de Soumpi`), lowercased after the article.
+  const shown = agreement && /^\p{Lu}\p{Ll}/u.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title
+  const context = !agreement ? undefined : agreement.endsWith('plural') ? 'plural' : FRENCH_VOWEL.test(shown) ? 'elided' : agreement
   return render(translator, 'grammar.titleDef', { title: shown }, context ? { context } : {})
 }
 
-/** The grammatical gender of the event's kind (French `attaque` is feminine), elided before a vowel. */
-export function kindContext(translator: Translator, kind: string, followingWord?: string): string | undefined {
+/** The grammatical gender of the event's kind (French `attaque` is feminine). */
+export function kindContext(translator: Translator, kind: string): string | undefined {
   if (!translator.has(`kind.${kind}`, { context: 'gender' })) return undefined
-  const gender = translator.t(`kind.${kind}`, { context: 'gender' })
-  if (followingWord && FRENCH_VOWEL.test(followingWord)) return 'elided'
-  return gender
+  return translator.t(`kind.${kind}`, { context: 'gender' })
 }

@@ -10,7 +10,7 @@ import type { Translator } from './i18n.ts'
 import type { Citations } from './citations.ts'
 import { count, dateSpan, pluralCount, timeSpan } from './format.ts'
 import { entityName, entityPhrase, type EntityLookup } from './grammar.ts'
-import { list, render, type Nodes } from './template.ts'
+import { joinWith, list, render, type Nodes } from './template.ts'
 
 export interface InfoboxContext {
   translator: Translator
@@ -32,7 +32,7 @@ export function infobox(context: InfoboxContext, record: EventRecord): Element {
   ]
   if (record.date?.startTime) rows.push(row('infobox.time', timeSpan(tr, record.date)))
   rows.push(
-    row('infobox.location', list(tr.lang, record.place.map((ref) => entityWithSources(context, ref)), 'unit', 'short')),
+    row('infobox.location', location(context, record)),
     row('infobox.result', [...result(context, record), ...context.citations.cite(record.result.sources)]),
     heading('infobox.belligerents'),
     perSide((side) => items(side.belligerents.map((ref) => entityWithSources(context, ref)))),
@@ -47,6 +47,13 @@ export function infobox(context: InfoboxContext, record: EventRecord): Element {
     rows.push(h('tr', [h('th', { scope: 'row' }, group.who[tr.lang]), h('td', { colSpan: columns - 1 }, casualties(context, group.casualties))]))
   }
   return h('table', { className: ['infobox'] }, [h('caption', render(tr, 'infobox.caption', { title: record.title[tr.lang] })), h('tbody', rows)])
+}
+
+/** `Soumpi, Mali` / `Soumpi (Mali)`: the first place, within the others. */
+function location(context: InfoboxContext, record: EventRecord): Nodes {
+  const [first, ...within] = record.place.map((ref) => entityWithSources(context, ref))
+  if (!first || within.length === 0) return first ?? []
+  return render(context.translator, 'grammar.placeWithin', { place: first, within: joinWith(context.translator, within) })
 }
 
 function unknown(translator: Translator, what: string): Nodes {

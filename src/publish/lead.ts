@@ -8,9 +8,9 @@ import type { Element } from 'hast'
 import type { Entity, EventRecord, Side } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
 import { date } from './format.ts'
-import { entityPhrase, kindContext, titleSubject, type EntityLookup, type Form } from './grammar.ts'
+import { entityPhrase, titleAgreement, titleSubject, type EntityLookup, type Form } from './grammar.ts'
 import { victors, type InfoboxContext } from './infobox.ts'
-import { list, render, text, type Nodes } from './template.ts'
+import { joinWith, list, render, text, type Nodes } from './template.ts'
 
 export function lead(context: InfoboxContext, record: EventRecord): Element {
   const { translator: tr } = context
@@ -30,11 +30,12 @@ function when(context: InfoboxContext, record: EventRecord): Nodes {
   const conflict = conflictEntity ? entityPhrase(tr, conflictEntity, 'def') : []
   const title = titleSubject(tr, record)
   const parts = { title, place, conflict }
-  if (!record.date) return render(tr, 'lead.undated', parts)
+  const plural = titleAgreement(tr, record)?.endsWith('plural') ? { context: 'plural' } : {}
+  if (!record.date) return render(tr, 'lead.undated', parts, plural)
   if (record.date.end && record.date.end !== record.date.start) {
-    return render(tr, 'lead.datedRange', { ...parts, start: date(tr, record.date.start), end: date(tr, record.date.end) })
+    return render(tr, 'lead.datedRange', { ...parts, start: date(tr, record.date.start), end: date(tr, record.date.end) }, plural)
   }
-  return render(tr, 'lead.dated', { ...parts, date: date(tr, record.date.start) })
+  return render(tr, 'lead.dated', { ...parts, date: date(tr, record.date.start) }, plural)
 }
 
 /** `in Soumpi, Mali` / `à Soumpi (Mali)`. */
@@ -42,7 +43,7 @@ function placePhrase(tr: Translator, first: Entity, within: Entity[]): Nodes {
   const place = entityPhrase(tr, first, 'in')
   if (within.length === 0) return place
   const names = within.map((entity) => entityPhrase(tr, entity, 'bare'))
-  return render(tr, 'grammar.placeWithin', { place, within: list(tr.lang, names, 'unit', 'short') })
+  return render(tr, 'grammar.placeWithin', { place, within: joinWith(tr, names) })
 }
 
 function sidePhrase(tr: Translator, lookup: EntityLookup, side: Side, form: Form): Nodes {
@@ -53,7 +54,7 @@ function sidePhrase(tr: Translator, lookup: EntityLookup, side: Side, form: Form
 function sides(context: InfoboxContext, record: EventRecord): Nodes {
   const { translator: tr, entity } = context
   const [first, ...others] = record.sides
-  const gender = kindContext(tr, record.kind)
+  const gender = titleAgreement(tr, record)
   return render(
     tr,
     'lead.sides',
@@ -69,9 +70,10 @@ function outcome(context: InfoboxContext, record: EventRecord): Nodes {
   const { translator: tr } = context
   const { outcome: result, victors: winners } = record.result
   if ((result === 'victory' || result === 'repelled') && winners.length > 0) {
-    const gender = kindContext(tr, record.kind)
+    const agreement = titleAgreement(tr, record)
     const form = result === 'victory' ? 'of' : 'def'
-    return render(tr, `lead.result_${result}`, { victors: victors(context, winners, form) }, gender && result === 'victory' ? { context: gender } : {})
+    const agreeWith = result === 'victory' ? agreement : agreement?.endsWith('plural') ? 'plural' : undefined
+    return render(tr, `lead.result_${result}`, { victors: victors(context, winners, form) }, agreeWith ? { context: agreeWith } : {})
   }
   return render(tr, `lead.result_${result === 'inconclusive' ? 'inconclusive' : 'unknown'}`)
 }

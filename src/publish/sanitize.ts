@@ -31,8 +31,8 @@ export const schema: Schema = {
   required: {},
 }
 
+/** The element with its content sanitized (the element itself, `<body>`, is ours). */
 export function sanitizeBody(body: Element): Element {
-  const clean = sanitize({ type: 'root', children: [body] } as Root, schema) as Root
-  const element = clean.children.find((node): node is Element => node.type === 'element')
-  return element ?? { type: 'element', tagName: body.tagName, properties: {}, children: [] }
+  const clean = sanitize({ type: 'root', children: body.children } as Root, schema) as Root
+  return { ...body, children: clean.children as Element['children'] }
 }

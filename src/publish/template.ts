@@ -80,3 +80,9 @@ export function plain(nodes: readonly ElementContent[]): string {
     })
     .join('')
 }
+
+/** Items separated by the locale's `grammar.listSeparator` (a comma), for `Soumpi, Mali`-style places. */
+export function joinWith(translator: Translator, items: Nodes[]): Nodes {
+  const separator = translator.t('grammar.listSeparator')
+  return mergeText(items.flatMap((item, index) => (index === 0 ? item : [text(separator), ...item])))
+}

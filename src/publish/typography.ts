@@ -57,9 +57,11 @@ function walk(node: Root | Element, french: boolean, state: State) {
       if (SKIPPED.has(child.tagName)) continue
       const lang = child.properties?.lang
       const childFrench = typeof lang === 'string' ? isFrench(lang) : french
-      if (BLOCKS.has(child.tagName)) state.previous = undefined
+      // A space may only move across inline French markup, never across a block or a foreign-language span.
+      const boundary = BLOCKS.has(child.tagName) || !childFrench
+      if (boundary) state.previous = undefined
       walk(child, childFrench, state)
-      if (BLOCKS.has(child.tagName)) state.previous = undefined
+      if (boundary) state.previous = undefined
     }
   }
 }

@@ -205,8 +205,12 @@ function ownsClaim(claim: ExtractedClaim, belligerents: string[], byId: Map<stri
 
 // ---------------------------------------------------------------- evidence
 
+/** Sentences of each block, computed once per block (a block has many claims). */
+const blockSentences = new WeakMap<TextBlock, ReturnType<typeof sentences>>()
 function sentenceOf(block: TextBlock, at: number) {
-  return sentenceAt(sentences(block.text), at) ?? { text: block.text, start: 0, end: block.text.length }
+  let list = blockSentences.get(block)
+  if (!list) blockSentences.set(block, (list = sentences(block.text)))
+  return sentenceAt(list, at) ?? { text: block.text, start: 0, end: block.text.length }
 }
 
 function toEvidence(target: Target, { claim, excerpt, block }: Located): Evidence {

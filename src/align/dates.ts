@@ -57,6 +57,8 @@ const timePattern = new RegExp(
   'giu',
 )
 
+const durationAtEnd = new RegExp(`(?:${durationBefore})\\s*$`, 'iu')
+const aboutPreposition = new RegExp(`^(?:${timePrepositions.filter((p) => p.qualifier === 'about').map((p) => p.pattern).join('|')})$`, 'iu')
 const pad = (n: number) => String(n).padStart(2, '0')
 const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
@@ -168,7 +170,7 @@ function findTimes(out: Findings) {
       // `une heure et demie de combats`, `pendant 4 heures`: durations, not clock times.
       const after = out.text.slice(end, end + 16)
       const before = out.text.slice(Math.max(0, start - 20), start)
-      if (new RegExp(`(?:${durationBefore})\\s*$`, 'iu').test(before) && !preposition) continue
+      if (durationAtEnd.test(before) && !preposition) continue
       if (/^\s*(?:et demie\s+)?d[e'’]\s*(?!l[a']|la\s)/iu.test(after) && !match[4]) continue
       if (!digits && !preposition && !match[4]) continue
       if (!preposition && !match[3] && !match[4] && hour > 23) continue // `48 heures`: a duration
@@ -180,7 +182,7 @@ function findTimes(out: Findings) {
       out.problem('impossible-time', start, end)
       continue
     }
-    const about = timePrepositions.find((p) => p.qualifier === 'about' && preposition && new RegExp(`^(?:${p.pattern})$`, 'iu').test(preposition))
+    const about = preposition && aboutPreposition.test(preposition)
     // The span is the time itself; the preposition is only its hedge.
     const timeStart = preposition ? start + match[0].toLowerCase().indexOf(preposition) : start
     out.add({ kind: 'time', value: `${pad(hour)}:${pad(minute)}`, qualifier: about ? 'about' : 'exact', start: timeStart, end })
@@ -233,7 +235,7 @@ function findChronoDates(out: Findings, published: Date | undefined) {
     const hasDate = components.isCertain('day') || components.isCertain('weekday') || /hier|aujourd|demain/i.test(result.text)
     if (!hasDate || end === undefined) continue
     // `du 30 septembre au 1er octobre 2019`: the year is written once, at the end.
-    const year = components.isCertain('year') ? components.get('year') : result.end?.isCertain('year') ? result.end.get('year')! - (components.get('month')! > result.end.get('month')! ? 1 : 0) : undefined
+    const year = components.isCertain('year') ? components.get('year')! : result.end?.isCertain('year') ? result.end.get('year')! - (components.get('month')! > result.end.get('month')! ? 1 : 0) : undefined
     if (year !== undefined && /\d{4}/.test(result.text)) {
       out.add({ kind: 'date', value: iso(year, components.get('month')!, components.get('day')!), qualifier: 'exact', start, end })
       if (result.end?.isCertain('day')) {

@@ -31,10 +31,12 @@ export function entityMatcher(glossary: Glossary): EntityMatcher {
 }
 
 /** Which claim kind a mention of an entity of this type is. */
-export function mentionKind(entity: Entity): ClaimKind | undefined {
+export function mentionKind(entity: Entity, label = entity.fr.name): ClaimKind | undefined {
   switch (entity.type) {
-    case 'place':
     case 'state':
+      // `au Mali` is a place; `soldats français`, `casques bleus tchadiens` (aliases) are its forces.
+      return label === entity.fr.name ? 'place' : 'group'
+    case 'place':
       return 'place'
     case 'person':
       return 'person'
@@ -67,16 +69,15 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
     const key = normalize(label)
     lookup.set(key, [...(lookup.get(key) ?? []), { label, entity }])
   }
-  const resolve = (found: string) =>
-    lookup.get(normalize(found))?.find(({ label }) => !isAcronym(label) || label === found)?.entity
+  const resolve = (found: string) => lookup.get(normalize(found))?.find(({ label }) => !isAcronym(label) || label === found)
 
   return {
     byId,
     find(text) {
       const mentions: EntityMention[] = []
       for (const match of text.matchAll(pattern)) {
-        const entity = resolve(match[0])
-        const kind = entity && mentionKind(entity)
+        const { entity, label } = resolve(match[0]) ?? {}
+        const kind = entity && mentionKind(entity, label)
         if (entity && kind) mentions.push({ entity, kind, start: match.index, end: match.index + match[0].length })
       }
       return mentions

@@ -37,8 +37,8 @@ export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blin
 export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
   { kind: 'killed', pattern: `morts?|tués?|tuées?|décédés?|décès|(?:ont|a|avaient|auraient|sont|seraient)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:tués?|tuées?|abattus?|exécutés?|neutralisés?|morts?|péri|succombé|décédés?|perdu la vie|trouvé la mort)|(?:ont|a|avaient)\\s+(?:\\p{L}+ment\\s+)?(?:péri|succombé|perdu la vie|trouvé la mort)|ont été (?:\\p{L}+ment )?(?:tués|abattus)|abattus?|neutralisés?|exécutés?|ayant perdu la vie|victimes? mortelles?|périssent|meurent|sont morts`, },
   { kind: 'injured', pattern: `blessés?|blessées?|(?:ont|a|avaient|auraient|sont)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:grièvement\\s+|légèrement\\s+)?blessés?` },
-  { kind: 'captured', pattern: `prisonniers?|otages?|capturés?|enlevés?|kidnappés?|faits? prisonniers?|(?:ont|a) été (?:capturés?|enlevés?|faits? prisonniers?|kidnappés?)|interpellés?|arrêtés?` },
-  { kind: 'missing', pattern: `disparus?|portés? disparus?|(?:sont|ont été) portés? disparus?` },
+  { kind: 'captured', pattern: `prisonniers?|otages?|capturée?s?|enlevée?s?|kidnappée?s?|faits? prisonniers?|(?:ont|a|sont) été (?:capturée?s?|enlevée?s?|faits? prisonniers?|kidnappée?s?)|interpellée?s?|arrêtée?s?` },
+  { kind: 'missing', pattern: `disparue?s?|portée?s? disparue?s?|(?:sont|ont été) portée?s? disparue?s?` },
 ]
 
 /**
@@ -46,9 +46,10 @@ export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> 
  * `tuant au moins 14 soldats`, `s'être emparé de six véhicules`.
  */
 export const casualtyBefore: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
-  { kind: 'killed', pattern: `(?:la mort|la perte|le décès|la disparition tragique)\\s+d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|exécuté|coûté la vie à|causé la mort de|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
+  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|exécuté|coûté la vie à|causé la mort de|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
   { kind: 'injured', pattern: `blessant|blessé|blesser` },
   { kind: 'captured', pattern: `capturant|capturé|capturer|enlevé|enlevant|enlever|kidnappé|pris en otage|fait prisonniers?` },
+  { kind: 'missing', pattern: `la disparition d${APOS}?e?` },
   { kind: 'vehicles', pattern: `emparés? d|emparé d|emparée d|saisi|saisissant|récupéré|emporté|emportant|détruit|détruisant|incendié` },
 ]
 

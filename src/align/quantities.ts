@@ -40,9 +40,9 @@ const compile = (pattern: string, flags = 'iu') => new RegExp(pattern, flags)
 const word = '(?![\\p{L}\\p{N}])'
 const qualifierBefore = qualifiersBefore.map(({ qualifier, pattern }) => ({ qualifier, regex: compile(`(?<![\\p{L}])(?:${pattern})\\s*$`) }))
 const qualifierAfterRegex = compile(`^\\s*(?:\\p{L}+\\s+){0,2}(?:${qualifierAfter})${word}`)
-const casualtyRightAfter = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[\\s,]*(?:(?:au moins|au total|en tout)\\s+)?(?:${pattern})${word}`) }))
+const casualtyRightAfter = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[\\s,]*(?:(?:au moins|au total|en tout|autres)\\s+)?(?:${pattern})${word}`) }))
 /** Up to five words (adverbs, `qui`, `ont également`) between the noun and the casualty verb. */
-const casualtyLater = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[^.;:]{0,60}?(?<![\\p{L}])(?:${pattern})${word}`) }))
+const casualtyLater = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^(?:\\s+autres)?[^.;:]{0,60}?(?<![\\p{L}])(?:${pattern})${word}`) }))
 const casualtyJustBefore = casualtyBefore.map(({ kind, pattern }) => ({ kind, regex: compile(`(?<![\\p{L}])(?:${pattern})\\s*$`) }))
 const nounStart = `^\\s*(?:d${APOS}?e?\\s*)?(?:(?:ses|leurs|nos|des|les)\\s+)?`
 const combatants = combatantNouns.map(({ pattern, role }) => ({ role, regex: compile(`${nounStart}(?:${pattern})${word}`) }))
@@ -117,7 +117,7 @@ function readCount(
   let kind: ClaimKind | undefined
   if (noun?.equipment) kind = 'vehicles'
   else kind = casualtyRightAfter.find(({ regex }) => regex.test(after))?.kind
-  if (!kind && noun) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(noun.length)))?.kind
+  if (!kind && (noun || /^\s+autres(?![\p{L}])/u.test(after))) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(noun?.length ?? 0)))?.kind
   if (!kind) kind = casualtyJustBefore.find(({ regex }) => regex.test(before))?.kind
   if (noun?.equipment && kind !== 'vehicles') return undefined
   if (kind === 'vehicles' && !noun?.equipment) return undefined

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench:extract`: precision and recall of `extractClaims` on the
+ * labelled French sentences of labelled.jsonl, on (kind, value) pairs, per
+ * split (dev: looked at while writing the extractor; heldout: not tuned on),
+ * with every miss and every spurious claim printed. Then the time to extract
+ * and align one event with 10 excerpts (p50/p95 over many runs).
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { loadCorpus } from '../../src/ingest/corpus.ts'
+import { alignEvent, extractClaims } from '../../src/align/index.ts'
+import { emptyState } from '../../src/review/state.ts'
+
+interface Labelled {
+  id: string
+  origin: string
+  split: 'dev' | 'heldout'
+  text: string
+  published?: string
+  claims: Array<[string, unknown]>
+}
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const root = join(here, '../../sources')
+const corpus = await loadCorpus(root, root)
+const items = readFileSync(join(here, 'labelled.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Labelled)
+
+const key = (kind: string, value: unknown) => `${kind}=${JSON.stringify(value)}`
+const totals = new Map<string, { tp: number; fp: number; fn: number }>()
+const misses: string[] = []
+for (const item of items) {
+  const { claims } = extractClaims(item.text, { published: item.published, glossary: corpus.glossary })
+  const expected = item.claims.map(([kind, value]) => key(kind, value))
+  const got = claims.filter((claim) => claim.refersTo !== 'statement' || true).map((claim) => key(claim.kind, claim.value))
+  const remaining = [...got]
+  const total = totals.get(item.split) ?? { tp: 0, fp: 0, fn: 0 }
+  for (const want of expected) {
+    const at = remaining.indexOf(want)
+    if (at === -1) {
+      total.fn++
+      misses.push(`  miss  [${item.split}] ${item.id}: ${want}  — ${item.text}`)
+    } else {
+      total.tp++
+      remaining.splice(at, 1)
+    }
+  }
+  for (const extra of remaining) {
+    total.fp++
+    misses.push(`  extra [${item.split}] ${item.id}: ${extra}  — ${item.text}`)
+  }
+  totals.set(item.split, total)
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b).toFixed(3)
+console.log(`Extraction on ${items.length} sentences (${items.filter((i) => i.origin !== 'written').length} from real text)`)
+const all = { tp: 0, fp: 0, fn: 0 }
+for (const [split, t] of [...totals].sort()) {
+  all.tp += t.tp
+  all.fp += t.fp
+  all.fn += t.fn
+  console.log(`  ${split.padEnd(8)} claims ${t.tp + t.fn}  precision ${ratio(t.tp, t.tp + t.fp)}  recall ${ratio(t.tp, t.tp + t.fn)}`)
+}
+console.log(`  ${'all'.padEnd(8)} claims ${all.tp + all.fn}  precision ${ratio(all.tp, all.tp + all.fp)}  recall ${ratio(all.tp, all.tp + all.fn)}`)
+if (misses.length) console.log(['Misses and spurious claims:', ...misses].join('\n'))
+
+// ---------------------------------------------------------------- speed
+const soumpi = corpus.events.find((event) => event.record.id === 'soumpi-attack')!
+const excerpts = Array.from({ length: 10 }, (_, i) => soumpi.excerpts[i % soumpi.excerpts.length]!)
+const event = { ...soumpi, excerpts }
+const options = { state: emptyState(), report: false }
+for (let i = 0; i < 20; i++) alignEvent(event, corpus.glossary, options) // warm up (JIT, regex compilation)
+const times: number[] = []
+for (let i = 0; i < 300; i++) {
+  const start = performance.now()
+  alignEvent(event, corpus.glossary, options)
+  times.push(performance.now() - start)
+}
+times.sort((a, b) => a - b)
+const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2)
+console.log(`Extract + align one event with ${excerpts.length} excerpts: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms (300 runs; target < 20 ms)`)

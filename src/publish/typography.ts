@@ -71,15 +71,11 @@ function fixText(node: Text, state: State) {
   if (node.value) state.previous = node
 }
 
-/** French rules on a text, URLs inside it left as they are. */
+/** French rules on a text, URLs inside it left as they are (each stands in as one private-use character meanwhile). */
 export function frenchText(input: string, state: State = { previous: undefined, quoteOpen: false }, before?: Text): string {
-  let value = ''
-  let last = 0
-  for (const match of input.matchAll(URL_LIKE)) {
-    value += frenchRun(input.slice(last, match.index), state, last === 0 ? before : undefined) + match[0]
-    last = match.index + match[0].length
-  }
-  return value + frenchRun(input.slice(last), state, last === 0 ? before : undefined)
+  const urls: string[] = []
+  const masked = input.replace(URL_LIKE, (url: string) => String.fromCharCode(0xe100 + urls.push(url) - 1))
+  return frenchRun(masked, state, before).replace(/[\ue100-\ue8ff]/g, (mark) => urls[mark.charCodeAt(0) - 0xe100]!)
 }
 
 /**
@@ -112,6 +108,9 @@ function frenchRun(input: string, state: State, before?: Text): string {
       // `4:00`, `1:2`: a colon between digits is not punctuation.
       /\d/.test(whole[offset - 1] ?? '') && /\d/.test(whole[offset + match.length] ?? '') && !/\s/.test(match[0]!) ? match : `${NBSP}:`,
     )
+    // A run that starts with a space then a mark follows inline markup (a foreign-language title): keep the space, narrowed.
+    .replace(/^[ \t\u00A0\u202F]+([;!?»])/, `${NNBSP}$1`)
+    .replace(/^[ \t\u00A0\u202F]+:(?!\/\/)/, `${NBSP}:`)
     .replace(/«[ \t\u00A0\u202F]*/g, `«${NNBSP}`)
     .replace(/(?<=\S)[ \t\u00A0\u202F]*»/g, `${NNBSP}»`)
     .replace(FIRST_OF_MONTH, '1er')

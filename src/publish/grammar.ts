@@ -97,6 +97,7 @@ export function titleSubject(translator: Translator, record: EventRecord): Nodes
 
 /** The grammatical gender of the event's kind (French `attaque` is feminine). */
 export function kindContext(translator: Translator, kind: string): string | undefined {
-  if (!translator.has(`kind.${kind}`, { context: 'gender' })) return undefined
-  return translator.t(`kind.${kind}`, { context: 'gender' })
+  // Looked up by full key: with a context, i18next would fall back to the noun itself.
+  if (!translator.has(`kind.${kind}_gender`)) return undefined
+  return translator.t(`kind.${kind}_gender`)
 }

@@ -9,7 +9,7 @@ import { loadCorpus, RECORD_FILE, type Corpus, type LoadedEvent } from '../src/i
 import { readVFile } from '../src/ingest/read.ts'
 import { EventRecord } from '../src/record/schema.ts'
 import { error, formatReport, hasErrors } from '../src/diagnostics/index.ts'
-import { alignmentOf } from '../src/review/alignment.ts'
+import { alignEvent } from '../src/align/index.ts'
 import { exportXliff } from '../src/review/xliff/export.ts'
 import { readXliff, recordEdits, type EventImport } from '../src/review/xliff/import.ts'
 import { editYaml } from '../src/review/yaml-edit.ts'
@@ -51,11 +51,11 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
     reportUnloadedEvent(io, corpus, eventId)
     return 1
   }
-  const alignment = await alignmentOf(event, corpus.glossary)
+  // Decisions recorded in the review UI travel with the evidence notes.
+  const alignment = alignEvent(event, corpus.glossary, { report: false })
   const out = resolve(io.cwd, values.out)
   await writeFileAtomic(out, exportXliff(event, alignment, `${event.folder}/${RECORD_FILE}`))
-  const evidence = alignment ? '' : ' (no evidence notes: the align stage is not available)'
-  io.stdout.write(`${relative(io.cwd, out)}: ${event.record.sections.length} sections of ${event.record.id}${evidence}\n`)
+  io.stdout.write(`${relative(io.cwd, out)}: ${event.record.sections.length} sections of ${event.record.id}\n`)
   return 0
 }
 

@@ -31,7 +31,7 @@ export function segmentState(section: Section): 'initial' | 'translated' | 'revi
 /**
  * @param original the record's path relative to the sources folder
  */
-export function exportXliff(event: LoadedEvent, alignment: EventAlignment | undefined, original: string): string {
+export function exportXliff(event: LoadedEvent, alignment: EventAlignment, original: string): string {
   const { record } = event
   const xliff = new XmlWriter(XLIFF_NS, 'xliff', { version: '2.0', srcLang: 'en', trgLang: 'fr' })
   const file = xliff.append(xliff.root, 'file', { id: record.id, original })
@@ -58,7 +58,7 @@ interface Note {
   text: string
 }
 
-function sectionNotes(section: Section, alignment: EventAlignment | undefined): Note[] {
+function sectionNotes(section: Section, alignment: EventAlignment): Note[] {
   const notes: Note[] = []
   if (section.fr && segmentState(section) === 'initial') {
     notes.push({
@@ -68,7 +68,7 @@ function sectionNotes(section: Section, alignment: EventAlignment | undefined): 
     })
   }
   const cited = citedReferences(section.en.text)
-  for (const field of alignment?.fields ?? []) {
+  for (const field of alignment.fields) {
     for (const evidence of field.evidence) {
       if (cited.has(evidence.source)) notes.push({ category: 'evidence', appliesTo: 'source', text: evidenceNote(field, evidence) })
     }

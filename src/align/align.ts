@@ -94,8 +94,14 @@ export function alignEvent(event: LoadedEvent, glossary: Glossary, options: Alig
   return { event: record.id, fields, unmatched }
 }
 
-/** Rejected evidence does not count; any disagreement left makes the field contested. */
-function statusOf(evidence: Evidence[]): FieldAlignment['status'] {
+/**
+ * A stale decision (made on another span or field value) needs a translator
+ * again before the field can be trusted either way: the field is `stale`.
+ * Otherwise rejected evidence does not count, and any disagreement left
+ * makes the field contested.
+ */
+export function statusOf(evidence: Evidence[]): FieldAlignment['status'] {
+  if (evidence.some((item) => item.decision?.stale)) return 'stale'
   const kept = evidence.filter((item) => item.decision?.decision !== 'rejected' || item.decision.stale)
   if (kept.length === 0) return 'unsupported'
   return kept.every((item) => item.agrees) ? 'supported' : 'contested'

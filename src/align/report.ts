@@ -14,7 +14,7 @@ export function formatAlignment(alignment: EventAlignment, t: Translate): string
     for (const item of field.evidence) lines.push(...formatEvidence(item, t))
   }
   const count = (status: FieldAlignment['status']) => alignment.fields.filter((field) => field.status === status).length
-  lines.push('', t('report.summary', { fields: alignment.fields.length, supported: count('supported'), contested: count('contested'), unsupported: count('unsupported') }))
+  lines.push('', t('report.summary', { fields: alignment.fields.length, supported: count('supported'), contested: count('contested'), unsupported: count('unsupported'), stale: count('stale') }))
   if (alignment.unmatched.length > 0) {
     lines.push('', t('report.unmatched', { count: alignment.unmatched.length }))
     for (const claim of alignment.unmatched) {

@@ -38,6 +38,14 @@ export interface ExtractedClaim {
   end: number
 }
 
+/**
+ * - `supported`: the evidence kept (not rejected) agrees with the field;
+ * - `contested`: kept evidence disagrees (every value kept, with its source);
+ * - `unsupported`: no French evidence, or all of it rejected;
+ * - `stale`: at least one evidence decision was recorded against another
+ *   value of the field or another span of the excerpt, so the field needs
+ *   review again; it wins over the three others.
+ */
 export type FieldStatus = 'supported' | 'contested' | 'unsupported' | 'stale'
 
 export interface Decision {
@@ -74,6 +82,7 @@ export interface FieldAlignment {
   kind: ClaimKind
   /** The record's value for the field. */
   value: ExtractedClaim['value'] | string[]
+  /** `stale` when any evidence decision is stale; see FieldStatus. */
   status: FieldStatus
   evidence: Evidence[]
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadCorpus } from '../../src/ingest/corpus.ts'
 import { alignEvent } from '../../src/align/index.ts'
-import { decisionContext, recordDecision } from '../../src/review/state.ts'
+import { clearDecision, decisionContext, recordDecision } from '../../src/review/state.ts'
 
 const SOURCES = join(import.meta.dirname, '../../sources')
 
@@ -81,13 +81,13 @@ describe('alignEvent with review decisions', () => {
     expect(after.evidence.find((e) => e.source === 'le-monde')!.decision).toEqual({ decision: 'rejected', note: 'Reuters source, superseded' })
     expect(after.status).toBe('supported')
 
-    // The excerpt's sentence changes: the decision is kept but stale, and counts no more.
+    // The excerpt's sentence changes: the decision is kept but stale, and the field needs review again.
     const path = join(dir, 'excerpts/le-monde.md')
     await writeFile(path, (await readFile(path, 'utf8')).replace('dans la nuit', 'au cours de la nuit'))
     ;({ alignment } = await soumpi(root))
     const stale = field(alignment, 'sides.malian-forces.casualties.injured')
     expect(stale.evidence.find((e) => e.source === 'le-monde')!.decision).toMatchObject({ decision: 'rejected', stale: true })
-    expect(stale.status).toBe('contested')
+    expect(stale.status).toBe('stale')
   })
 
   it('marks a decision stale when the record value changes', async () => {
@@ -102,5 +102,9 @@ describe('alignEvent with review decisions', () => {
     const changed = field((await soumpi(root)).alignment, 'sides.jihadists.casualties.killed')
     expect(changed.value).toBe(2)
     expect(changed.evidence.find((e) => e.source === 'kibaru')!.decision).toEqual({ decision: 'approved', stale: true })
+    expect(changed.status).toBe('stale')
+    // Undoing the stale decision gives the field its evidence status back.
+    await clearDecision(dir, kibaru.link)
+    expect(field((await soumpi(root)).alignment, 'sides.jihadists.casualties.killed').status).toBe('contested')
   })
 })

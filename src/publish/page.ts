@@ -54,5 +54,5 @@ export function documentTree(options: DocumentOptions): Root {
 }
 
 export function toDocument(options: DocumentOptions): string {
-  return toHtml(documentTree(options)) + '\n'
+  return toHtml(documentTree(options), { upperDoctype: true }) + '\n'
 }

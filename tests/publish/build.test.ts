@@ -83,8 +83,8 @@ describe('build on the bundled sources', () => {
       const jsonLd = JSON.parse(/<script type="application\/ld\+json">([^]*?)<\/script>/.exec(html)![1]!)
       expect(jsonLd['@graph'].map((node: { '@type': string }) => node['@type'])).toEqual(['Article', 'Event'])
     }
-    expect(en).toMatch(/^<!doctype html><html lang="en">/)
-    expect(fr).toMatch(/^<!doctype html><html lang="fr">/)
+    expect(en).toMatch(/^<!DOCTYPE html><html lang="en">/)
+    expect(fr).toMatch(/^<!DOCTYPE html><html lang="fr">/)
     expect(fr).toContain('<a href="../../en/soumpi-attack/" hreflang="en" lang="en" rel="alternate">Read in English</a>')
   })
 

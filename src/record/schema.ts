@@ -102,6 +102,12 @@ export const EntityLabel = z.strictObject({
   /** French grammar, so templates can choose `le`/`la`/`l'`/`les`, `du`/`de la`. */
   gender: z.enum(['m', 'f']).optional(),
   number: z.enum(['singular', 'plural']).optional(),
+  /**
+   * Whether the name takes the definite article in running text (`the
+   * Coalition…`, `la CPA`) or not (`Ansarul Islam`, `Operation Barkhane`).
+   * When absent, publishing infers it from the entity type.
+   */
+  article: z.boolean().optional(),
 })
 export type EntityLabel = z.infer<typeof EntityLabel>
 

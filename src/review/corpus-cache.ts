@@ -12,12 +12,26 @@ import { EXCERPTS_DIR, GLOSSARY_FILE, RECORD_FILE, loadCorpus, type Corpus, type
 export class CorpusCache {
   private signature = ''
   private corpus: Promise<Corpus> | undefined
+  private check: Promise<Corpus> | undefined
+
   constructor(
     readonly root: string,
     readonly cwd: string,
   ) {}
 
-  async get(): Promise<Corpus> {
+  /**
+   * Requests that arrive while a check is running share it (under a burst of
+   * decisions, one check serves them all instead of one stat per file each);
+   * a check starts at most a few milliseconds before any request it serves.
+   */
+  get(): Promise<Corpus> {
+    this.check ??= this.refresh().finally(() => {
+      this.check = undefined
+    })
+    return this.check
+  }
+
+  private async refresh(): Promise<Corpus> {
     const signature = await sourcesSignature(this.root)
     if (!this.corpus || signature !== this.signature) {
       this.signature = signature

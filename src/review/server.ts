@@ -4,7 +4,7 @@
  *
  *   GET  /api/events                    list with counts per status
  *   GET  /api/events/:id                fields, evidence, decisions, prose
- *   POST /api/events/:id/decisions      {"link", "decision", "note"?}
+ *   POST /api/events/:id/decisions      {"link", "decision", "note"?} → the stored decision
  *
  * Decisions go through state.ts (the same review-state.json the CLI uses,
  * atomic writes serialized per file), so concurrent requests lose nothing.
@@ -14,12 +14,13 @@ import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
 import { alignEvent } from '../align/index.ts'
 import type { LoadedEvent } from '../ingest/corpus.ts'
+import type { Evidence, FieldAlignment } from '../align/types.ts'
 import { Id } from '../record/schema.ts'
-import { decisionContext, readReviewState, recordDecision, type ReviewState } from './state.ts'
+import { decisionContext, emptyState, readReviewState, recordDecision, type ReviewState } from './state.ts'
 import { CorpusCache } from './corpus-cache.ts'
 import { checkHost, checkOrigin, HttpError, readJson, send, sendError, sendJson } from './http.ts'
 import { staticAsset } from './static.ts'
-import { eventSummary, eventView, fieldViews } from './view.ts'
+import { eventSummary, eventView } from './view.ts'
 
 export const HOST = '127.0.0.1'
 
@@ -127,6 +128,22 @@ async function listEvents(cache: CorpusCache) {
   return Promise.all(corpus.events.map(async (event) => eventSummary(event, await align(cache, event))))
 }
 
+/**
+ * Links and field values do not depend on decisions, so the evidence a POST
+ * refers to is looked up in an alignment made once per loaded event (without
+ * decisions): a burst of decisions costs file writes, not re-alignments.
+ */
+const linkIndexes = new WeakMap<LoadedEvent, Promise<Map<string, { field: FieldAlignment; evidence: Evidence }>>>()
+
+function linkIndex(cache: CorpusCache, event: LoadedEvent) {
+  let index = linkIndexes.get(event)
+  if (!index) {
+    index = align(cache, event, emptyState()).then((alignment) => new Map(alignment.fields.flatMap((field) => field.evidence.map((evidence) => [evidence.link, { field, evidence }] as const))))
+    linkIndexes.set(event, index)
+  }
+  return index
+}
+
 async function decide(cache: CorpusCache, event: LoadedEvent, body: unknown) {
   const parsed = DecisionBody.safeParse(body)
   if (!parsed.success) {
@@ -136,11 +153,9 @@ async function decide(cache: CorpusCache, event: LoadedEvent, body: unknown) {
     throw new HttpError(400, `invalid decision: ${message}; send {"link": "<evidence id>", "decision": "approved" | "rejected", "note"?: "..."}`)
   }
   const { link, decision, note } = parsed.data
-  const alignment = await align(cache, event)
-  const field = alignment.fields.find((candidate) => candidate.evidence.some((evidence) => evidence.link === link))
-  const evidence = field?.evidence.find((candidate) => candidate.link === link)
-  if (!field || !evidence) throw new HttpError(404, `event \`${event.record.id}\` has no evidence link \`${link}\` (the sources may have changed: reload the page)`)
-  const state = await recordDecision(event.dir, link, { decision, ...(note === undefined ? {} : { note }) }, decisionContext(field, evidence))
-  const updated = fieldViews(event, await align(cache, event, state)).find((candidate) => candidate.field === field.field)
-  return { link, decision: state.decisions[link], field: updated }
+  const found = (await linkIndex(cache, event)).get(link)
+  if (!found) throw new HttpError(404, `event \`${event.record.id}\` has no evidence link \`${link}\` (the sources may have changed: reload the page)`)
+  const state = await recordDecision(event.dir, link, { decision, ...(note === undefined ? {} : { note }) }, decisionContext(found.field, found.evidence))
+  const { decision: stored, note: storedNote, field } = state.decisions[link]!
+  return { event: event.record.id, link, field, decision: stored, ...(storedNote ? { note: storedNote } : {}) }
 }

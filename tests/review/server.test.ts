@@ -53,7 +53,7 @@ describe('review API', () => {
     const link = field!.evidence[0]!.link
     const posted = await postDecision(harness, EVENT, { link, decision: 'rejected', note: 'wrong day' })
     expect(posted.status).toBe(200)
-    expect(posted.body.field.evidence.find((evidence: { link: string }) => evidence.link === link).decision).toEqual({ decision: 'rejected', note: 'wrong day' })
+    expect(posted.body).toEqual({ event: EVENT, link, field: field!.field, decision: 'rejected', note: 'wrong day' })
     const reloaded = (await fields()).find((candidate) => candidate.field === field!.field)!
     expect(reloaded.evidence.find((evidence) => evidence.link === link)!.decision).toEqual({ decision: 'rejected', note: 'wrong day' })
     const state = await readReviewState(join(harness.sources, EVENT))

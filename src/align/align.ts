@@ -56,7 +56,8 @@ export function alignEvent(event: LoadedEvent, glossary: Glossary, options: Alig
   for (const excerpt of event.excerpts) {
     let datedFully = false
     for (const block of excerpt.blocks) {
-      const { claims, problems } = extractClaims(block.text, { published: excerpt.meta.published, glossary })
+      const { claims, problems, sentences: blockSentenceList } = extractClaims(block.text, { published: excerpt.meta.published, glossary })
+      blockSentences.set(block, blockSentenceList)
       if (options.report !== false) for (const problem of problems) report(excerpt, block, problem)
       for (const claim of claims) {
         if (claim.kind === 'date' && claim.refersTo !== 'statement') datedFully = true
@@ -125,7 +126,9 @@ export function fieldTargets(record: EventRecord): Target[] {
   const targets: Target[] = []
   const { date } = record
   if (date) {
-    targets.push({ field: 'date.start', kind: 'date', value: date.start, agrees: (claim) => claim.value === date.start || claim.value === date.end })
+    // A day within a multi-day event agrees with its start: `lundi` of `lundi et mardi`.
+    const within = (value: ExtractedClaim['value']) => typeof value === 'string' && value >= date.start && value <= (date.end ?? date.start)
+    targets.push({ field: 'date.start', kind: 'date', value: date.start, agrees: (claim) => within(claim.value) })
     if (date.end) targets.push({ field: 'date.end', kind: 'date', value: date.end, agrees: (claim) => claim.value === date.end })
     if (date.startTime) targets.push({ field: 'date.startTime', kind: 'time', value: date.startTime, agrees: (claim) => claim.value === date.startTime })
     if (date.endTime) targets.push({ field: 'date.endTime', kind: 'time', value: date.endTime, agrees: (claim) => claim.value === date.endTime })
@@ -156,7 +159,8 @@ function chooseTarget(located: Located, targets: Target[], record: EventRecord, 
   const ofKind = targets.filter((target) => target.kind === claim.kind)
   switch (claim.kind) {
     case 'date':
-      return ofKind.find((target) => target.agrees(claim)) ?? ofKind.find((target) => target.field === 'date.start')
+      // The field the date states (`mardi` is the end of `lundi et mardi`), else the start, where a disagreement shows.
+      return ofKind.find((target) => target.value === claim.value) ?? ofKind.find((target) => target.field === 'date.start')
     case 'time': {
       const agreeing = ofKind.find((target) => target.value === claim.value)
       if (agreeing) return agreeing

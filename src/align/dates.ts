@@ -47,8 +47,13 @@ const R = '(?![\\p{L}\\p{N}])'
 const dayMonth = new RegExp(`${L}(\\d{1,2}|1er|premier)\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
 const nightOfWeekdays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+d[eu]\\s+(${weekdayPattern})\\s+(?:à|au)\\s+(${weekdayPattern})${R}`, 'giu')
 const nightOfDays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+du\\s+(\\d{1,2})(?:er)?\\s+au\\s+(\\d{1,2})(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
-const dayAlone = new RegExp(`${L}(?:le|ce|dès le|depuis le|jusqu${APOS}au)\\s+(\\d{1,2}|1er)(?!\\s*(?:${monthPattern}|h\\b|heures?|e\\b|ème|%|\\d|[.,]\\d))${R}`, 'giu')
+const dayAlone = new RegExp(`${L}(?:le|les|ce|dès le|depuis le|jusqu${APOS}au)\\s+(\\d{1,2}|1er)(?!\\s*(?:${monthPattern}|h\\b|heures?|e\\b|ème|%|\\d|[.,]\\d))${R}`, 'giu')
 const sharedMonth = new RegExp(`^\\s*(?:et|au|à|-)\\s+(?:le\\s+)?\\d{1,2}(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'iu')
+/** `le 5 de ce même mois`: the month is the one stated before (`Créé en mars 2017, …`). */
+const sameMonth = new RegExp(`^\\s+(?:de ce même mois|du même mois|de ce mois(?:-là)?)${R}`, 'iu')
+const monthStated = new RegExp(`${L}(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
+/** `la veille`, `le lendemain`: the day before or after the date stated before, else than publication. */
+const dayNextTo = new RegExp(`${L}(?:la\\s+veille|le\\s+lendemain)${R}`, 'giu')
 const beforeYesterday = new RegExp(`${L}avant-hier${R}`, 'giu')
 const hourWord = '(?:une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|vingt et une|vingt-deux|vingt-trois)'
 const prepositions = timePrepositions.map((p) => p.pattern).join('|')
@@ -145,6 +150,7 @@ export function findDates(text: string, options: { published?: string | undefine
   findNights(out, published)
   findChronoDates(out, published)
   findDaysAlone(out, published)
+  findDaysNextTo(out, published)
   out.found.sort((a, b) => a.start - b.start)
   for (const finding of out.found) if (finding.kind === 'date' && datesStatement(text, finding.start)) finding.refersTo = 'statement'
   return { found: out.found, problems: out.problems.sort((a, b) => a.start - b.start) }
@@ -220,24 +226,53 @@ function findNights(out: Findings, published: Date | undefined) {
   }
 }
 
+/**
+ * chrono's French parsers that date a day: month names, weekdays, `hier`,
+ * numeric dates, `il y a deux jours`. Its time parsers are left out (times
+ * are parsed above, and it reads them wrong), and so are its relative-unit
+ * parsers (`la semaine dernière` comes out as a certain day). Leaving them
+ * out also halves chrono's cost: each parser rebuilds its pattern per call.
+ * chrono exports no parser classes, so they are picked by class name; if an
+ * upgrade renames one, the full casual parser is used instead (correct,
+ * only slower) — `tests/align/dates.test.ts` checks which one runs.
+ */
+const chronoDayParsers = ['FRCasualDateParser', 'ISOFormatParser', 'SlashDateFormatParser', 'FRMonthNameLittleEndianParser', 'FRTimeUnitAgoFormatParser', 'FRWeekdayParser']
+function dayParser(): { chrono: chrono.Chrono; reduced: boolean } {
+  const casual = chrono.fr.createCasualConfiguration()
+  // The strict configuration has one `FRTimeUnitAgoFormatParser`, the real one
+  // (in chrono 2.10 the relative-unit parser carries the same class name).
+  const strict = chrono.fr.createConfiguration(false)
+  const casualDate = casual.parsers.filter((parser) => parser.constructor.name === 'FRCasualDateParser')
+  const parsers = [...casualDate, ...strict.parsers.filter((parser) => chronoDayParsers.includes(parser.constructor.name))]
+  if (parsers.length !== chronoDayParsers.length) return { chrono: chrono.fr.casual, reduced: false }
+  return { chrono: new chrono.fr.Chrono({ parsers, refiners: casual.refiners }), reduced: true }
+}
+export const frenchDays = dayParser()
+
 /** Cheap test so that chrono only runs on text that may hold a date. */
-const mayHoldDate = new RegExp(`${monthPattern}|${weekdayPattern}|hier|aujourd|demain`, 'iu')
+const mayHoldDate = new RegExp(`${monthPattern}|${weekdayPattern}|hier|aujourd|demain|il y a|\\d/\\d|\\d{4}-\\d`, 'iu')
+
+const rangeStart = new RegExp(`^(?:\\d{1,2}(?:er)?|premier)(?:\\s+(?:${monthPattern}))?(?:\\s+\\d{4})?`, 'iu')
 
 function findChronoDates(out: Findings, published: Date | undefined) {
   if (!mayHoldDate.test(out.text)) return
   const reference = new Date(`${published ? isoOf(published) : '2000-01-01'}T12:00:00Z`)
-  for (const result of chrono.fr.parse(out.text, reference)) {
+  for (const result of frenchDays.chrono.parse(out.text, reference)) {
     const { start: components } = result
     const start = result.index
     // chrono's span may run into a time we parsed (`hier soir vers 22 heures`) or
     // take trailing punctuation (`samedi,`): keep the date words only.
     const end = out.freeEnd(start, start + result.text.replace(/[\s,.;:]+$/u, '').length)
+    // `la veille`, `le lendemain` are relative to the date stated before, not to publication: see findDaysNextTo.
+    if (/veille|lendemain/i.test(result.text)) continue
     const hasDate = components.isCertain('day') || components.isCertain('weekday') || /hier|aujourd|demain/i.test(result.text)
     if (!hasDate || end === undefined) continue
     // `du 30 septembre au 1er octobre 2019`: the year is written once, at the end.
     const year = components.isCertain('year') ? components.get('year')! : result.end?.isCertain('year') ? result.end.get('year')! - (components.get('month')! > result.end.get('month')! ? 1 : 0) : undefined
     if (year !== undefined && /\d{4}/.test(result.text)) {
-      out.add({ kind: 'date', value: iso(year, components.get('month')!, components.get('day')!), qualifier: 'exact', start, end })
+      // A range's start date is its first day and month only: `[30 septembre] au 1er octobre 2019`.
+      const startEnd = result.end?.isCertain('day') ? start + (rangeStart.exec(result.text)?.[0].length ?? end - start) : end
+      out.add({ kind: 'date', value: iso(year, components.get('month')!, components.get('day')!), qualifier: 'exact', start, end: startEnd })
       if (result.end?.isCertain('day')) {
         const endAt = start + result.text.search(new RegExp(`${result.end.get('day')}(?:er)?\\s`, 'u'))
         if (endAt > start) out.found.push({ kind: 'date', value: iso(result.end.get('year')!, result.end.get('month')!, result.end.get('day')!), qualifier: 'exact', start: endAt, end })
@@ -263,6 +298,11 @@ function findDaysAlone(out: Findings, published: Date | undefined) {
     if (!out.free(start, end)) continue
     const day = dayNumber(match[1]!)
     if (day < 1 || day > 31) continue // `le 45` is not a date
+    const anaphora = sameMonth.exec(out.text.slice(end))
+    if (anaphora) {
+      readSameMonth(out, published, day, start, end + anaphora[0].length)
+      continue
+    }
     // `entre le 23 et le 24 octobre 2017`: the month and year are written once, after.
     const shared = sharedMonth.exec(out.text.slice(end))
     if (shared?.[2]) {
@@ -272,5 +312,37 @@ function findDaysAlone(out: Findings, published: Date | undefined) {
     const value = published && (shared ? latestDayMonth(published, monthNumber(shared[1]!), day) : latestDay(published, day))
     if (!published) out.problem('relative-date-without-publication', start, end)
     else if (value) out.add({ kind: 'date', value, qualifier: 'exact', start, end })
+  }
+}
+
+/** `Créé en mars 2017, … le 5 de ce même mois`: day `day` of the month last named before `start`. */
+function readSameMonth(out: Findings, published: Date | undefined, day: number, start: number, end: number) {
+  const stated = [...out.text.slice(0, start).matchAll(monthStated)].at(-1)
+  const month = stated ? monthNumber(stated[1]!) : published && published.getUTCMonth() + 1
+  const year = stated?.[2] ? Number(stated[2]) : undefined
+  if (month && year !== undefined) {
+    if (day > daysIn(year, month)) out.problem('impossible-date', start, end)
+    else out.add({ kind: 'date', value: iso(year, month, day), qualifier: 'exact', start, end })
+  } else if (month && published) {
+    const value = latestDayMonth(published, month, day)
+    if (value) out.add({ kind: 'date', value, qualifier: 'exact', start, end })
+  } else out.problem('relative-date-without-publication', start, end)
+}
+
+/**
+ * `la veille`, `le lendemain`: a day next to the last date the text stated
+ * before it; with none, `la veille` is the day before publication (`a été
+ * visé la veille`), and `le lendemain` of nothing is left unread.
+ */
+function findDaysNextTo(out: Findings, published: Date | undefined) {
+  for (const match of out.text.matchAll(dayNextTo)) {
+    const start = match.index
+    const end = start + match[0].length
+    if (!out.free(start, end)) continue
+    const step = /veille/i.test(match[0]) ? -1 : 1
+    const before = out.found.filter((finding) => finding.kind === 'date' && finding.end <= start).sort((a, b) => a.end - b.end).at(-1)
+    const from = before ? new Date(`${before.value}T00:00:00Z`) : step === -1 ? published : undefined
+    if (from) out.add({ kind: 'date', value: isoOf(addDays(from, step)), qualifier: 'exact', start, end })
+    else if (step === -1) out.problem('relative-date-without-publication', start, end)
   }
 }

@@ -10,7 +10,7 @@ import { findDates } from './dates.ts'
 import { findNumbers } from './numbers.ts'
 import { findCounts } from './quantities.ts'
 import { entityMatcher } from './entities.ts'
-import { sentences } from './sentences.ts'
+import { sentences, type Sentence } from './sentences.ts'
 import { translator } from './messages.ts'
 
 export interface ExtractProblem {
@@ -31,6 +31,8 @@ export interface ExtractOptions {
 export interface Extraction {
   claims: ExtractedClaim[]
   problems: ExtractProblem[]
+  /** The text's sentences, as the extractor split them (callers reuse them to quote evidence). */
+  sentences: Sentence[]
 }
 
 export function extractClaims(text: string, options: ExtractOptions): Extraction {
@@ -56,7 +58,8 @@ export function extractClaims(text: string, options: ExtractOptions): Extraction
   const free = numbers.numbers.filter((n) => !taken.some((span) => n.start < span.end && n.end > span.start))
 
   const mentions = entityMatcher(options.glossary).find(text)
-  const counts = findCounts(text, sentences(text), free, mentions)
+  const sentenceList = sentences(text)
+  const counts = findCounts(text, sentenceList, free, mentions)
   for (const found of counts.problems) problem('impossible-number', found.start, found.end)
   claims.push(...counts.claims)
   for (const mention of mentions) {
@@ -65,5 +68,5 @@ export function extractClaims(text: string, options: ExtractOptions): Extraction
 
   claims.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind))
   problems.sort((a, b) => a.start - b.start)
-  return { claims, problems }
+  return { claims, problems, sentences: sentenceList }
 }

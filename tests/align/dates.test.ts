@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findDates } from '../../src/align/dates.ts'
+import { findDates, frenchDays } from '../../src/align/dates.ts'
 
 const found = (text: string, published?: string) =>
   findDates(text, { published }).found.map((f) => [f.kind, f.value, f.qualifier, text.slice(f.start, f.end)])
@@ -21,6 +21,24 @@ describe('findDates', () => {
   it('reads a day alone against the publication month (chrono finds nothing)', () => {
     expect(found('visé le 27 au matin', '2018-02-03')).toEqual([['date', '2018-01-27', 'exact', '27']])
     expect(found('entre le 23 et le 24 octobre 2017').map((f) => f[1])).toEqual(['2017-10-23', '2017-10-24'])
+  })
+  it('reads both days of « les 23 et 24 octobre 2017 » and a range « du 30 septembre au 1er octobre 2019 »', () => {
+    expect(found('les 23 et 24 octobre 2017')).toEqual([['date', '2017-10-23', 'exact', '23'], ['date', '2017-10-24', 'exact', '24 octobre 2017']])
+    expect(found('du 30 septembre au 1er octobre 2019')).toEqual([['date', '2019-09-30', 'exact', '30 septembre'], ['date', '2019-10-01', 'exact', '1er octobre 2019']])
+  })
+  it('reads « le 5 de ce même mois » as the month stated before, not as relative', () => {
+    expect(found('Créé en mars 2017, le groupe a signé sa première attaque le 5 de ce même mois.')).toEqual([['date', '2017-03-05', 'exact', '5 de ce même mois']])
+    expect(problems('Créé en mars, il a frappé le 5 de ce même mois.')).toEqual([['relative-date-without-publication', '5 de ce même mois']])
+  })
+  it('reads « la veille » from the date stated before, else from publication', () => {
+    expect(found('a été visé la veille par des jihadistes', '2022-03-05')).toEqual([['date', '2022-03-04', 'exact', 'la veille']])
+    expect(found('Le 27 janvier 2018, Soumpi est attaqué. La veille, des hommes armés', '2018-02-10').map((f) => f[1])).toEqual(['2018-01-27', '2018-01-26'])
+    expect(problems('la veille')).toEqual([['relative-date-without-publication', 'la veille']])
+  })
+  it('runs chrono with its day parsers only, and leaves « la semaine dernière » unread', () => {
+    expect(frenchDays.reduced).toBe(true)
+    expect(found('la semaine dernière', '2022-03-05')).toEqual([])
+    expect(found('il y a deux jours', '2022-03-05')).toEqual([['date', '2022-03-03', 'exact', 'il y a deux jours']])
   })
   it('reads avant-hier as two days back (chrono reads hier)', () => {
     expect(found('avant-hier', '2018-01-27')[0]?.[1]).toBe('2018-01-25')

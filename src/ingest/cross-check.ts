@@ -3,7 +3,6 @@
  * every claim cites a reference of its record, ids and slugs are unique,
  * figures are backed by claims, translations are not stale.
  */
-import { basename } from 'node:path'
 import type { EventRecord, Quantity } from '../record/schema.ts'
 import { casualtyKinds } from '../record/schema.ts'
 import { contentHash } from '../record/hash.ts'
@@ -13,6 +12,8 @@ import type { Corpus, LoadedEvent } from './corpus.ts'
 
 export function crossCheck(corpus: Corpus) {
   const entityIds = checkGlossary(corpus)
+  // A glossary that failed to load would make every entity of every record "unknown": report the glossary alone.
+  const glossaryUsable = !corpus.glossarySource?.file.messages.some((message) => message.fatal)
   const eventIds = new Set(corpus.events.map((event) => event.record.id))
   const firstSlug = new Map<string, LoadedEvent>()
   const excerptIds = new Map<string, string>()
@@ -28,7 +29,7 @@ export function crossCheck(corpus: Corpus) {
       })
     }
     checkUnique(corpus, event, firstSlug)
-    checkEntities(record, source, entityIds)
+    if (glossaryUsable) checkEntities(record, source, entityIds)
     checkReferences(record, source)
     checkQuantities(record, source)
     checkDate(record, source)
@@ -51,7 +52,7 @@ export function crossCheck(corpus: Corpus) {
           ruleId: 'duplicate-id',
           hint: 'give every excerpt its own id',
         })
-      } else excerptIds.set(excerpt.meta.id, basename(excerpt.file.path))
+      } else excerptIds.set(excerpt.meta.id, excerpt.file.path)
       if (!referenceIds.has(excerpt.meta.reference)) {
         error(excerpt.file, `Excerpt cites reference \`${excerpt.meta.reference}\`, which ${record.id}/record.yaml does not list`, {
           place: positionAt(excerpt.frontMatter, ['reference']),

@@ -3,7 +3,7 @@
  * schema violation at `sides[1].strength.value` can be reported at the line
  * and column of that value rather than at the top of the file.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { Point, Position } from 'unist'
@@ -24,6 +24,8 @@ export interface YamlSource {
 
 /** Deeper flow nesting than this is no record: refuse it before the parser recurses into it. */
 export const MAX_FLOW_DEPTH = 64
+/** YAML syntax errors reported per text; the rest are counted in the last one. */
+export const MAX_YAML_ERRORS = 5
 
 export function parseYaml(file: VFile, text: string, base = 0): YamlSource {
   const place = location(file)
@@ -37,12 +39,15 @@ export function parseYaml(file: VFile, text: string, base = 0): YamlSource {
     return { file, doc: parseDocument('', { prettyErrors: false }), base, refused: true }
   }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
-  for (const problem of doc.errors) {
+  // One stray bracket makes the parser flag every token after it; past the first few, the rest is noise.
+  const shown = doc.errors.slice(0, MAX_YAML_ERRORS)
+  for (const [index, problem] of shown.entries()) {
     const [from, to] = problem.pos
+    const more = index === shown.length - 1 ? doc.errors.length - shown.length : 0
     error(file, `YAML syntax: ${firstLine(problem.message)}`, {
       place: { start: place.toPoint(base + from)!, end: place.toPoint(base + to)! },
       ruleId: problem.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
-      hint: 'fix the YAML so it parses',
+      hint: more > 0 ? `fix the YAML so it parses (${more} more YAML errors follow from this one)` : 'fix the YAML so it parses',
     })
   }
   for (const problem of doc.warnings) {
@@ -80,11 +85,34 @@ function firstLine(message: string) {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
 }
 
-/** Plain data of a document that parsed, or undefined when it did not. */
+/** Plain data of a document that parsed, or undefined when it did not (with an error on the file). */
 export function toData(source: YamlSource): unknown {
   if (source.refused || source.doc.errors.length > 0) return undefined
-  // maxAliasCount guards against "billion laughs" alias bombs.
-  return source.doc.toJS({ maxAliasCount: 100 })
+  try {
+    // maxAliasCount guards against "billion laughs" alias bombs.
+    return source.doc.toJS({ maxAliasCount: 100 })
+  } catch (cause) {
+    // The parser accepts an alias to an anchor set later, or aliases that
+    // expand exponentially; only toJS finds out, and it throws.
+    const alias = firstAlias(source.doc)
+    error(source.file, `YAML aliases: ${firstLine((cause as Error).message)}`, {
+      place: alias?.range ? positionOf(source, alias.range) : positionAt(source, []),
+      ruleId: 'yaml-alias',
+      hint: 'write the values out in full; records need no anchors (&) or aliases (*)',
+    })
+    return undefined
+  }
+}
+
+function firstAlias(doc: Document.Parsed): Alias | undefined {
+  let found: Alias | undefined
+  visit(doc, {
+    Alias(_, node) {
+      found = node
+      return visit.BREAK
+    },
+  })
+  return found
 }
 
 /** The node at `path`, or the deepest existing ancestor (for a missing key). */
@@ -108,10 +136,15 @@ function nodeAt(source: YamlSource, path: Path, preferKey = false): Node | undef
 /** The file position of the YAML node at `path` (or its nearest ancestor). */
 export function positionAt(source: YamlSource, path: Path, preferKey = false): Position | Point {
   const node = nodeAt(source, path, preferKey)
+  if (!node?.range) return location(source.file).toPoint(source.base) ?? { line: 1, column: 1 }
+  return positionOf(source, node.range)
+}
+
+/** The file position of a YAML node's range. */
+function positionOf(source: YamlSource, range: readonly number[]): Position | Point {
   const place = location(source.file)
-  if (!node?.range) return place.toPoint(source.base) ?? { line: 1, column: 1 }
-  const start = place.toPoint(source.base + node.range[0])
-  const end = place.toPoint(source.base + node.range[1])
+  const start = place.toPoint(source.base + range[0]!)
+  const end = place.toPoint(source.base + range[1]!)
   return start && end ? { start, end } : (start ?? { line: 1, column: 1 })
 }
 

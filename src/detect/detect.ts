@@ -3,20 +3,20 @@
  *
  * 1. The text is sampled (well-formed, at most 2048 characters); text with
  *    no letters, or mostly non-Latin letters, gives no text vote.
- * 2. franc ranks the candidates; when it is unsure (short text, small
- *    margin), eld ranks them too. Their agreement, franc's margin and the
- *    length pick a cell of the calibration table, whose value is how often
- *    such answers were right on the tuning set: that is the confidence.
+ * 2. franc scores every candidate; on texts short enough to need it, eld
+ *    does too. The model (model.ts) turns both into probabilities fitted on
+ *    the tuning split: the best language is the text vote, its probability
+ *    the confidence.
  * 3. Under `minLetters` letters the text alone never decides: the answer is
  *    'und' unless other evidence (options.evidence) is given, in which case
  *    the text vote is combined with it (see evidence.ts).
  * 4. An answer less confident than `minConfidence` becomes 'und'.
  */
-import { DEFAULT_CANDIDATES, UNDETERMINED } from './languages.ts'
+import { DEFAULT_CANDIDATES } from './languages.ts'
 import { sample } from './text.ts'
-import { checkCandidates, eldRanking, francRanking } from './scorers.ts'
+import { checkCandidates } from './scorers.ts'
 import { combine, UNKNOWN, type Detection, type Vote } from './evidence.ts'
-import { textConfidence } from './calibration.ts'
+import { probabilities, score } from './model.ts'
 
 export interface DetectOptions {
   /** ISO 639-3 codes of the languages to choose from (default: DEFAULT_CANDIDATES). */
@@ -31,9 +31,6 @@ export interface DetectOptions {
 
 export const DEFAULT_MIN_LETTERS = 12
 export const DEFAULT_MIN_CONFIDENCE = 0.5
-
-/** Letters at which franc alone is trusted without asking eld (tuned on the tuning split). */
-const SURE_LETTERS = 80
 
 export function detect(text: string, options: DetectOptions = {}): Detection {
   const candidates = options.candidates ?? DEFAULT_CANDIDATES
@@ -54,10 +51,10 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
 export function textVote(text: string, candidates: readonly string[]): { vote: Vote; letters: number } | undefined {
   const { text: sampled, letters, latinShare } = sample(text)
   if (letters === 0 || latinShare < 0.5) return undefined
-  const franc = francRanking(sampled, candidates)
-  if (franc.lang === UNDETERMINED) return undefined
-  const eld = letters < SURE_LETTERS ? eldRanking(sampled, candidates) : undefined
-  const agreement = !eld || eld.lang === UNDETERMINED ? 'alone' : eld.lang === franc.lang ? 'agree' : 'disagree'
-  const confidence = textConfidence({ letters, margin: franc.margin, agreement })
-  return { vote: { lang: franc.lang, confidence, source: 'text' }, letters }
+  const scores = score(sampled, letters, candidates)
+  if (!scores) return undefined
+  const probs = probabilities(scores, candidates)
+  let best = 0
+  for (let index = 1; index < probs.length; index++) if (probs[index]! > probs[best]!) best = index
+  return { vote: { lang: candidates[best]!, confidence: probs[best]!, source: 'text' }, letters }
 }

@@ -10,99 +10,102 @@
  * is always 1. The distance below is franc's `getDistance`, unchanged.
  *
  * eld (Nito-ELD) is a second, independently trained n-gram detector; where
- * franc is unsure, its opinion decides (see `detect.ts`). eld has no
+ * franc is unsure, its scores join franc's in the model (see model.ts). eld has no
  * Occitan: for `oci` only franc speaks.
  */
 import { asTuples } from 'trigram-utils'
 import { data } from 'franc-all/data.js'
 import { eld } from 'eld/small'
-import { toBcp47, toIso6393, UNDETERMINED } from './languages.ts'
+import { toBcp47 } from './languages.ts'
 
-export interface Ranking {
-  /** Best candidate, or 'und'. */
-  lang: string
-  /** How far ahead of the runner-up the best is, in [0, 1]. */
-  margin: number
-}
-
-const NONE: Ranking = { lang: UNDETERMINED, margin: 0 }
+/** Per candidate, in `candidates` order: how far behind the best each language is (0 for the best). */
+export type Gaps = Float64Array
 
 /** franc's penalty for a trigram the language model lacks. */
 const MAX_DIFFERENCE = 300
 
-type Model = Map<string, number>
-const models = new Map<string, Model>()
+/**
+ * The candidates' models merged into one table: trigram → its rank in each
+ * candidate's model (MISSING where absent). One hash lookup per trigram
+ * instead of one per trigram and language keeps nine candidates cheap.
+ */
+interface Table {
+  ranks: Map<string, Int16Array>
+  size: number
+}
+const MISSING = -1
+const tables = new Map<string, Table>()
 
-/** franc's model of a Latin-script language: trigram → rank. Throws for an unknown code (a programming error). */
-function model(lang: string): Model {
-  let found = models.get(lang)
+/** Throws for an unknown code: candidates are a programming choice, not content. */
+function table(candidates: readonly string[]): Table {
+  const key = candidates.join(',')
+  let found = tables.get(key)
   if (!found) {
-    const source = (data.Latin as Record<string, string>)[lang]
-    if (!source) throw new TypeError(`No Latin-script trigram model for \`${lang}\`: candidates must be ISO 639-3 codes franc-all knows (e.g. fra, eng, oci)`)
-    found = new Map(source.split('|').map((trigram, rank) => [trigram, rank]))
-    models.set(lang, found)
+    const ranks = new Map<string, Int16Array>()
+    candidates.forEach((lang, index) => {
+      const source = (data.Latin as Record<string, string>)[lang]
+      if (!source) throw new TypeError(`No Latin-script trigram model for \`${lang}\`: candidates must be ISO 639-3 codes franc-all knows (e.g. fra, eng, oci)`)
+      source.split('|').forEach((trigram, rank) => {
+        let row = ranks.get(trigram)
+        if (!row) ranks.set(trigram, (row = new Int16Array(candidates.length).fill(MISSING)))
+        row[index] = rank
+      })
+    })
+    found = { ranks, size: candidates.length }
+    tables.set(key, found)
   }
   return found
 }
 
 /** Checks the candidates once, so that detection itself never throws. */
 export function checkCandidates(candidates: readonly string[]): void {
-  for (const lang of candidates) model(lang)
-}
-
-export function francRanking(text: string, candidates: readonly string[]): Ranking {
-  const trigrams = asTuples(text)
-  if (trigrams.length === 0 || candidates.length === 0) return NONE
-  let best = { lang: UNDETERMINED, distance: Infinity }
-  let second = Infinity
-  for (const lang of candidates) {
-    const distance = francDistance(trigrams, model(lang))
-    if (distance < best.distance) {
-      second = best.distance
-      best = { lang, distance }
-    } else if (distance < second) second = distance
-  }
-  const worst = trigrams.length * MAX_DIFFERENCE
-  return { lang: best.lang, margin: candidates.length === 1 ? 1 : (second - best.distance) / worst }
+  if (candidates.length === 0) throw new TypeError('At least one candidate language is needed')
+  table(candidates)
 }
 
 /**
- * franc's `getDistance`, kept exactly (it compares the trigram's count in the
- * text with its rank in the model), so our answers are franc's answers.
+ * franc's distance of every candidate minus the best one, divided by the
+ * largest possible distance (every trigram missing): 0 for franc's answer,
+ * up to 1. Undefined when the text has no trigrams.
  */
-function francDistance(trigrams: Array<[string, number]>, model: Model): number {
-  let distance = 0
+export function francGaps(text: string, candidates: readonly string[]): Gaps | undefined {
+  const trigrams = asTuples(text)
+  if (trigrams.length === 0) return undefined
+  const distances = francDistances(trigrams, table(candidates))
+  const best = Math.min(...distances)
+  const worst = trigrams.length * MAX_DIFFERENCE
+  return distances.map((distance) => (distance - best) / worst)
+}
+
+/**
+ * franc's `getDistance` for every candidate at once, kept exactly (it
+ * compares the trigram's count in the text with its rank in the model), so
+ * the best candidate is franc's answer.
+ */
+function francDistances(trigrams: Array<[string, number]>, { ranks, size }: Table): Float64Array {
+  const distances = new Float64Array(size)
   for (const [trigram, count] of trigrams) {
-    const rank = model.get(trigram)
-    distance += rank === undefined ? MAX_DIFFERENCE : Math.abs(count - rank - 1)
+    const row = ranks.get(trigram)
+    for (let index = 0; index < size; index++) {
+      const rank = row ? row[index]! : MISSING
+      distances[index] = distances[index]! + (rank === MISSING ? MAX_DIFFERENCE : Math.abs(count - rank - 1))
+    }
   }
-  return distance
+  return distances
 }
 
-const eldSubsets = new Map<string, Set<string>>()
-
-export function eldRanking(text: string, candidates: readonly string[]): Ranking {
-  const allowed = eldCandidates(candidates)
-  let best: [string, number] | undefined
-  let second = 0
-  for (const [code, score] of Object.entries(eld.detect(text).getScores())) {
-    if (!allowed.has(code)) continue
-    if (!best || score > best[1]) {
-      second = best?.[1] ?? 0
-      best = [code, score]
-    } else if (score > second) second = score
-  }
-  if (!best) return NONE
-  return { lang: toIso6393(best[0]) ?? UNDETERMINED, margin: best[1] - second }
-}
-
-/** eld's ISO 639-1 codes for the candidates, computed once per candidate list. */
-function eldCandidates(candidates: readonly string[]): Set<string> {
-  const key = candidates.join(',')
-  let subset = eldSubsets.get(key)
-  if (!subset) {
-    subset = new Set(candidates.map((code) => toBcp47(code)).filter((code): code is string => Boolean(code)))
-    eldSubsets.set(key, subset)
-  }
-  return subset
+/**
+ * eld's score of every candidate minus the best candidate's (0 for eld's
+ * answer, negative behind it). A candidate eld does not know (Occitan) gets
+ * the worst gap seen; the model's per-language bias makes up for it.
+ * Undefined when eld scores no candidate.
+ */
+export function eldGaps(text: string, candidates: readonly string[]): Gaps | undefined {
+  const scores = eld.detect(text).getScores()
+  const values = candidates.map((lang) => scores[toBcp47(lang) ?? ''])
+  const known = values.filter((value): value is number => value !== undefined)
+  if (known.length === 0) return undefined
+  const best = Math.max(...known)
+  const floor = Math.min(...known, 0)
+  return Float64Array.from(values, (value) => (value ?? floor) - best)
 }

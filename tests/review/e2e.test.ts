@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { join } from 'node:path'
-import { execFileSync } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
 import { readReviewState } from '../../src/review/state.ts'
+import { commitAll, withEditedRecord } from './helpers.ts'
 import { startHarness, type Harness } from './server-harness.ts'
 
 const EVENT = 'soumpi-attack'
@@ -100,14 +99,8 @@ describe('review UI in Chromium', () => {
   })
 
   it('flags a stale French section and shows the English diff since its version', async () => {
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: harness.sources, stdio: 'pipe' })
-    git('init', '-q')
-    git('add', '.')
-    git('commit', '-q', '-m', 'sources')
-    const record = join(harness.sources, EVENT, 'record.yaml')
-    const original = await readFile(record, 'utf8')
-    await writeFile(record, original.replace('The military camp at Soumpi came under attack', 'The army camp at Soumpi was attacked'))
-    try {
+    commitAll(harness.sources)
+    await withEditedRecord(harness.sources, EVENT, 'The military camp at Soumpi came under attack', 'The army camp at Soumpi was attacked', async () => {
       await page.goto(`${harness.origin}/events/${EVENT}`)
       const section = page.locator('[data-section="attack"]')
       await section.locator('[data-role="stale"]').waitFor()
@@ -115,8 +108,6 @@ describe('review UI in Chromium', () => {
       await expect(section.locator('[data-role="diff"] ins').allTextContents()).resolves.toEqual(expect.arrayContaining(['army', 'was attacked']))
       await section.scrollIntoViewIfNeeded()
       await page.screenshot({ path: '/tmp/review-e2e-stale.png' })
-    } finally {
-      await writeFile(record, original)
-    }
+    })
   })
 })

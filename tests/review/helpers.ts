@@ -1,5 +1,6 @@
 /** Test helpers: a private copy of sources/, and a snapshot of a folder's bytes. */
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -23,4 +24,25 @@ export async function snapshot(dir: string): Promise<Map<string, Buffer>> {
     }
   }
   return files
+}
+
+/** Commits the sources folder into a fresh git repository, as an editor's checkout would be. */
+export function commitAll(dir: string) {
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], { cwd: dir, stdio: 'pipe' })
+  git('init', '-q')
+  git('add', '.')
+  git('commit', '-q', '-m', 'sources')
+}
+
+/** Runs `check` while the event's record.yaml has `from` replaced by `to`, then restores it. */
+export async function withEditedRecord<T>(sources: string, event: string, from: string, to: string, check: () => Promise<T>): Promise<T> {
+  const record = join(sources, event, 'record.yaml')
+  const original = await readFile(record, 'utf8')
+  if (!original.includes(from)) throw new Error(`${event}/record.yaml does not contain ${JSON.stringify(from)}`)
+  await writeFile(record, original.replace(from, to))
+  try {
+    return await check()
+  } finally {
+    await writeFile(record, original)
+  }
 }

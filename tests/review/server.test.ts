@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFileSync } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readReviewState } from '../../src/review/state.ts'
+import { commitAll, withEditedRecord } from './helpers.ts'
 import { getJson, postDecision, rawRequest, startHarness, type Harness } from './server-harness.ts'
 
 const EVENT = 'soumpi-attack'
@@ -64,18 +63,13 @@ describe('review API', () => {
     const date = (await fields()).find((field) => field.field === 'date.start')!
     const link = date.evidence[0]!.link
     expect((await postDecision(harness, EVENT, { link, decision: 'approved' })).status).toBe(200)
-    const record = join(harness.sources, EVENT, 'record.yaml')
-    const original = await readFile(record, 'utf8')
-    await writeFile(record, original.replace('start: 2018-01-27', 'start: 2018-01-28'))
-    try {
+    await withEditedRecord(harness.sources, EVENT, 'start: 2018-01-27', 'start: 2018-01-28', async () => {
       const changed = (await fields()).find((field) => field.field === 'date.start')!
       expect(changed.evidence.find((evidence) => evidence.link === link)!.decision).toEqual({ decision: 'approved', stale: true })
       expect(changed.status).toBe('stale')
       const summary = (await getJson(harness, '/api/events')).body.find((event: { id: string }) => event.id === EVENT)
       expect(summary.counts.stale).toBe(1)
-    } finally {
-      await writeFile(record, original)
-    }
+    })
   })
 })
 
@@ -139,33 +133,20 @@ describe('review server static files', () => {
 
 describe('prose staleness', () => {
   it('flags a French section that translates an older English version, with the English diff from git history', async () => {
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: harness.sources, stdio: 'pipe' })
-    git('init', '-q')
-    git('add', '.')
-    git('commit', '-q', '-m', 'sources')
-    const record = join(harness.sources, EVENT, 'record.yaml')
-    const original = await readFile(record, 'utf8')
-    await writeFile(record, original.replace('The military camp at Soumpi', 'The army camp at Soumpi'))
-    try {
+    commitAll(harness.sources)
+    await withEditedRecord(harness.sources, EVENT, 'The military camp at Soumpi', 'The army camp at Soumpi', async () => {
       const attack = (await getJson(harness, `/api/events/${EVENT}`)).body.prose.find((section: { id: string }) => section.id === 'attack')
       expect(attack).toMatchObject({ stale: true, oldEnglish: 'found' })
       expect(attack.diff).toContainEqual({ value: 'military', removed: true })
       expect(attack.diff).toContainEqual({ value: 'army', added: true })
-    } finally {
-      await writeFile(record, original)
-    }
+    })
   })
 
   it('says when the translated English is not in the history', async () => {
-    const record = join(harness.sources, EVENT, 'record.yaml')
-    const original = await readFile(record, 'utf8')
-    await writeFile(record, original.replace('translates: "2b6b5bbf0727"', 'translates: "000000000000"'))
-    try {
+    await withEditedRecord(harness.sources, EVENT, 'translates: "2b6b5bbf0727"', 'translates: "000000000000"', async () => {
       const attack = (await getJson(harness, `/api/events/${EVENT}`)).body.prose.find((section: { id: string }) => section.id === 'attack')
       expect(attack).toMatchObject({ stale: true, oldEnglish: 'not-found' })
       expect(attack.diff).toBeUndefined()
-    } finally {
-      await writeFile(record, original)
-    }
+    })
   })
 })

@@ -91,7 +91,11 @@ export function alignEvent(event: LoadedEvent, glossary: Glossary, options: Alig
     evidence: evidence.get(target.field)!,
   }))
   applyDecisions(fields, options.state ?? readReviewStateSync(event.dir))
-  for (const field of fields) field.status = statusOf(field.evidence)
+  for (const field of fields) {
+    const unnamed = Array.isArray(field.value) ? unnamedValues(field.value, field.evidence, byId) : []
+    if (unnamed.length > 0) (field as FieldAlignment).unnamed = unnamed
+    field.status = unnamed.length > 0 && !field.evidence.some((item) => item.decision?.stale) ? 'unsupported' : statusOf(field.evidence)
+  }
   return { event: record.id, fields, unmatched }
 }
 
@@ -106,6 +110,16 @@ export function statusOf(evidence: Evidence[]): FieldAlignment['status'] {
   const kept = evidence.filter((item) => item.decision?.decision !== 'rejected' || item.decision.stale)
   if (kept.length === 0) return 'unsupported'
   return kept.every((item) => item.agrees) ? 'supported' : 'contested'
+}
+
+/**
+ * The entities of a list field (belligerents, places, commanders) that no
+ * kept evidence names, itself or through a part of it (`FAMa` names `mali`):
+ * one belligerent named does not support the whole side.
+ */
+function unnamedValues(ids: string[], evidence: Evidence[], byId: Map<string, Entity>): string[] {
+  const named = new Set(evidence.filter((item) => item.decision?.decision !== 'rejected' || item.decision.stale).flatMap((item) => lineage(String(item.value), byId)))
+  return ids.filter((id) => !named.has(id))
 }
 
 // ---------------------------------------------------------------- fields

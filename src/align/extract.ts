@@ -9,7 +9,8 @@ import type { ExtractedClaim } from './types.ts'
 import { findDates } from './dates.ts'
 import { findNumbers } from './numbers.ts'
 import { findCounts } from './quantities.ts'
-import { entityMatcher } from './entities.ts'
+import { entityMatcher, type EntityMention } from './entities.ts'
+import { troopsOf, troopsOfAnd } from './lexicon.ts'
 import { sentences, type Sentence } from './sentences.ts'
 import { translator } from './messages.ts'
 
@@ -57,7 +58,7 @@ export function extractClaims(text: string, options: ExtractOptions): Extraction
   for (const found of numbers.problems) problem('impossible-number', found.start, found.end)
   const free = numbers.numbers.filter((n) => !taken.some((span) => n.start < span.end && n.end > span.start))
 
-  const mentions = entityMatcher(options.glossary).find(text)
+  const mentions = statesAsBelligerents(text, entityMatcher(options.glossary).find(text))
   const sentenceList = sentences(text)
   const counts = findCounts(text, sentenceList, free, mentions)
   for (const found of counts.problems) problem('impossible-number', found.start, found.end)
@@ -69,4 +70,19 @@ export function extractClaims(text: string, options: ExtractOptions): Extraction
   claims.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind))
   problems.sort((a, b) => a.start - b.start)
   return { claims, problems, sentences: sentenceList }
+}
+
+const afterTroops = new RegExp(troopsOf, 'iu')
+const joinedToTroops = new RegExp(troopsOfAnd, 'iu')
+
+/** `casques bleus du Tchad et du Bangladesh`: these states fight here; they are groups, not places. */
+function statesAsBelligerents(text: string, mentions: EntityMention[]): EntityMention[] {
+  let previous: EntityMention | undefined
+  return mentions.map((mention) => {
+    const state = mention.kind === 'place' && mention.entity.type === 'state'
+    const troops = state && (afterTroops.test(text.slice(Math.max(0, mention.start - 40), mention.start)) || (previous?.kind === 'group' && previous.entity.type === 'state' && joinedToTroops.test(text.slice(previous.end, mention.start))))
+    const read = troops ? { ...mention, kind: 'group' as const } : mention
+    previous = read
+    return read
+  })
 }

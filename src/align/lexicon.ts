@@ -25,6 +25,14 @@ export const combatantNouns: ReadonlyArray<{ pattern: string; role: Role }> = [
   { pattern: 'civils?|villageois|habitants?|personnes|passagers?|enfants?|femmes', role: 'civilians' },
 ]
 
+/**
+ * A state named right after its troops is a belligerent, not a place:
+ * `casques bleus du Tchad et du Bangladesh`, `soldats de la France`.
+ */
+export const troopsOf = `(?:casques bleus|soldats?(?: de la paix)?|militaires?|troupes|contingents?|forces|armées?|unités?)\\s+(?:du|de la|de l${APOS}|des|d${APOS})\\s*$`
+/** Another state joined to the first: `… du Tchad [et du] Bangladesh`. */
+export const troopsOfAnd = `^\\s*(?:,|et)\\s+(?:du|de la|de l${APOS}|des|d${APOS})\\s*$`
+
 /** Counted things that are equipment taken or destroyed, not people. */
 export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blindés?|engins?|voitures?'
 

@@ -49,6 +49,8 @@ const combatants = combatantNouns.map(({ pattern, role }) => ({ role, regex: com
 const equipment = compile(`${nounStart}(?:${equipmentNouns})${word}`)
 /** Whose figure a possessive points back to: `14 morts dans ses rangs`. */
 const possessiveRanks = compile(`dans (?:ses|leurs) rangs|parmi (?:ses|leurs) (?:hommes|membres|combattants|soldats)|de ses hommes|de leurs hommes`)
+/** `, prisonniers de guerre aux mains du GSIM,` right after the counted noun. */
+const appositionAfterNoun = compile(`^\\s*,[^,.;:]{1,120},`)
 const rangeJoin = { et: compile(`(?<![\\p{L}])entre\\s*$`), à: compile(`(?:(?<![\\p{L}])d${APOS}?e?\\s*|^|[\\s,])$`) }
 
 /**
@@ -65,11 +67,25 @@ export function findCounts(text: string, sentenceList: Sentence[], numbers: Numb
       const next = items[index + 1]
       const claim = readCount(text, sentence, item, next?.start ?? sentence.end, previous, mentions)
       if (!claim) return
+      if (previous) shareVerb(text, previous.claim, claim)
       claims.push(claim)
       previous = { claim, item }
     })
   }
   return { claims, problems }
+}
+
+const casualties: ReadonlySet<ClaimKind> = new Set(['killed', 'injured', 'captured', 'missing'])
+/** Only a noun phrase between two counts: no verb of its own (`ont attaqué et`). */
+const nounPhraseAnd = compile(`^(?:(?!(?<![\\p{L}])(?:ont|a|sont|est|avaient|étaient|auraient|seraient)(?![\\p{L}]))[^,.;:\\d])*?\\s(?:et|ainsi que)\\s+$`)
+
+/**
+ * `trois casques bleus nigériens et un soldat malien ont été tués`: the
+ * first count has no verb of its own (read as a strength by default) and
+ * shares the verb of the second.
+ */
+function shareVerb(text: string, first: CountClaim, second: CountClaim) {
+  if (first.kind === 'strength' && casualties.has(second.kind) && nounPhraseAnd.test(text.slice(first.end, second.start))) first.kind = second.kind
 }
 
 /** `entre 40 et 85`, `de 40 à 85`, `40 à 85`: one range item. */
@@ -117,6 +133,10 @@ function readCount(
   let kind: ClaimKind | undefined
   if (noun?.equipment) kind = 'vehicles'
   else kind = casualtyRightAfter.find(({ regex }) => regex.test(after))?.kind
+  // `Onze soldats, prisonniers de guerre aux mains du GSIM, ont été tués`: the
+  // verb after an apposition says what happened to them; the apposition only who they were.
+  const apposition = noun && !noun.equipment ? appositionAfterNoun.exec(after.slice(noun.length)) : null
+  if (!kind && apposition) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(noun!.length + apposition[0].length)))?.kind
   if (!kind && (noun || /^\s+autres(?![\p{L}])/u.test(after))) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(noun?.length ?? 0)))?.kind
   if (!kind) kind = casualtyJustBefore.find(({ regex }) => regex.test(before))?.kind
   if (noun?.equipment && kind !== 'vehicles') return undefined

@@ -11,6 +11,7 @@ export function formatAlignment(alignment: EventAlignment, t: Translate): string
   for (const field of alignment.fields) {
     lines.push(`${field.field}  ${t(`report.status.${field.status}`).toUpperCase()}  (${t('report.recordValue', { value: formatValue(field.value) })})`)
     if (field.evidence.length === 0) lines.push(`    ${t('report.noEvidence')}`)
+    else if (field.unnamed) lines.push(`    ${t('report.unnamed', { values: field.unnamed.join(', ') })}`)
     for (const item of field.evidence) lines.push(...formatEvidence(item, t))
   }
   const count = (status: FieldAlignment['status']) => alignment.fields.filter((field) => field.status === status).length

@@ -82,9 +82,15 @@ export interface FieldAlignment {
   kind: ClaimKind
   /** The record's value for the field. */
   value: ExtractedClaim['value'] | string[]
-  /** `stale` when any evidence decision is stale; see FieldStatus. */
+  /**
+   * `stale` when any evidence decision is stale; see FieldStatus. A list field
+   * (belligerents, places, commanders) is `supported` only when each of its
+   * entities is named by kept evidence; otherwise `unsupported`, with `unnamed`.
+   */
   status: FieldStatus
   evidence: Evidence[]
+  /** List fields only: the entities no kept evidence names. Added after the first contract; optional. */
+  unnamed?: string[]
 }
 
 export interface EventAlignment {

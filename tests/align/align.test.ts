@@ -108,3 +108,21 @@ describe('alignEvent with review decisions', () => {
     expect(field((await soumpi(root)).alignment, 'sides.jihadists.casualties.killed').status).toBe('contested')
   })
 })
+
+describe('alignEvent on belligerents named one by one', () => {
+  it('supports a side only when each belligerent is named (Casques bleus du Tchad, bangladais, soldats français, Barkhane)', async () => {
+    const corpus = await loadCorpus(SOURCES, SOURCES)
+    const event = corpus.events.find((e) => e.record.id === 'aguelhok-attack-2019')!
+    const side = (alignment: ReturnType<typeof alignEvent>) => field(alignment, 'sides.peacekeepers-and-french-forces.belligerents')
+    const full = side(alignEvent(event, corpus.glossary, { report: false }))
+    expect(full.status).toBe('supported')
+    expect(full.unnamed).toBeUndefined()
+    expect(new Set(full.evidence.map((e) => e.value))).toEqual(new Set(['minusma', 'chad', 'bangladesh', 'french-armed-forces', 'barkhane']))
+    // The dispatch alone names the peacekeepers and their states, not the French forces.
+    const dispatchOnly = { ...event, excerpts: event.excerpts.filter((e) => e.meta.id === 'aguelhok-2019-depeche') }
+    const partial = side(alignEvent(dispatchOnly, corpus.glossary, { report: false }))
+    expect(partial.evidence.length).toBeGreaterThan(0)
+    expect(partial.status).toBe('unsupported')
+    expect(partial.unnamed).toEqual(['france', 'barkhane'])
+  })
+})

@@ -5,10 +5,13 @@ import { Glossary } from '../../src/record/schema.ts'
 const glossary = Glossary.parse({
   entities: [
     { id: 'mali', type: 'state', en: { name: 'Mali' }, fr: { name: 'Mali' } },
-    { id: 'fama', type: 'armed-force', partOf: 'mali', en: { name: 'Malian Armed Forces' }, fr: { name: 'Forces armées maliennes', short: 'FAMa', aliases: ['armée malienne', 'soldats maliens', 'militaires maliens'] } },
+    { id: 'fama', type: 'armed-force', partOf: 'mali', en: { name: 'Malian Armed Forces' }, fr: { name: 'Forces armées maliennes', short: 'FAMa', aliases: ['armée malienne', 'soldats maliens', 'militaires maliens', 'soldat malien'] } },
     { id: 'jnim', type: 'group', en: { name: 'JNIM' }, fr: { name: 'Groupe de soutien à l’islam et aux musulmans', short: 'GSIM', aliases: ['JNIM'] } },
     { id: 'cpa', type: 'group', en: { name: 'CPA' }, fr: { name: 'Coalition du peuple pour l’Azawad', short: 'CPA' } },
     { id: 'barkhane', type: 'operation', en: { name: 'Barkhane' }, fr: { name: 'opération Barkhane', aliases: ['Barkhane'] } },
+    { id: 'niger', type: 'state', en: { name: 'Niger' }, fr: { name: 'Niger', aliases: ['Nigériens', 'casques bleus nigériens'] } },
+    { id: 'chad', type: 'state', en: { name: 'Chad' }, fr: { name: 'Tchad', aliases: ['Tchadiens', 'casques bleus tchadiens'] } },
+    { id: 'bangladesh', type: 'state', en: { name: 'Bangladesh' }, fr: { name: 'Bangladesh', aliases: ['Bangladais'] } },
     { id: 'soumpi', type: 'place', partOf: 'mali', en: { name: 'Soumpi' }, fr: { name: 'Soumpi', aliases: ['Soumpy'] } },
   ],
 })
@@ -83,5 +86,25 @@ describe('extractClaims: entities, dates, problems', () => {
       ['impossible-number', '85 et 40'],
     ])
     expect(problems.every((p) => p.reason.length > 0)).toBe(true)
+  })
+})
+
+describe('extractClaims: natural French of the 19 events', () => {
+  it('reads prisoners of war who were killed as killed, not captured', () => {
+    expect(counts("Onze soldats maliens, prisonniers de guerre aux mains du GSIM, ont été tués par les forces françaises.")).toEqual([{ kind: 'killed', value: 11, qualifier: 'exact', subject: 'fama' }])
+  })
+  it('gives two counts joined by « et » the verb they share', () => {
+    expect(counts('Au moins trois casques bleus nigériens et un soldat malien ont été tués vendredi.')).toEqual([
+      { kind: 'killed', value: 3, qualifier: 'at-least', subject: 'niger' },
+      { kind: 'killed', value: 1, qualifier: 'exact', subject: 'fama' },
+    ])
+    // A verb of its own keeps the first count a strength.
+    expect(counts("Une trentaine d'assaillants ont attaqué et deux soldats ont été tués.").map((c) => c.kind)).toEqual(['strength', 'killed'])
+  })
+  it('reads states named as troops as belligerents, not places', () => {
+    const entities = (text: string) => claims(text).filter((c) => c.kind === 'group' || c.kind === 'place').map((c) => [c.kind, c.value])
+    expect(entities('en renfort des Casques bleus du Tchad et du Bangladesh, au Niger')).toEqual([['group', 'chad'], ['group', 'bangladesh'], ['place', 'niger']])
+    expect(entities('Des Casques bleus tchadiens et bangladais défendaient la base.')).toEqual([['group', 'chad'], ['group', 'bangladesh']])
+    expect(entities('des soldats de la paix nigériens')).toEqual([['group', 'niger']])
   })
 })

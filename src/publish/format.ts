@@ -89,9 +89,36 @@ export function timeSpan(translator: Translator, eventDate: EventDate): Nodes {
   return render(translator, `time.${shape}_${eventDate.timeQualifier}`, parts)
 }
 
-/** `January 27, 2018` or `January 27 – 29, 2018`-style spans through the locale's range template. */
+/**
+ * A span of days: `October 23–24, 2017`, `September 30 – October 1, 2019` /
+ * `du 23 au 24 octobre 2017`, `du 30 septembre au 1er octobre 2019`.
+ *
+ * Intl's `formatRangeToParts` knows which fields the two ends share (the
+ * year, or the month and year) and in which order a language writes them; we
+ * keep that, but not its separator: in French it writes `23–24 octobre 2017`
+ * and `30 septembre – 1 octobre 2019`, a dash and no `1er`, which reads as a
+ * heading, not as running text (`a eu lieu du … au …`). So each end becomes a
+ * `<time>` (shared fields go with the end they stand next to) and the
+ * locale's `date.range` template joins them; `_sameMonth` lets English close
+ * up `23–24`.
+ */
+export function dateRange(translator: Translator, start: string, end: string): Nodes {
+  const format = new Intl.DateTimeFormat(translator.lang, { dateStyle: 'long', timeZone: 'UTC' })
+  const parts = format.formatRangeToParts(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`))
+  const firstEnd = parts.findIndex((part) => part.source === 'endRange')
+  const lastStart = parts.findLastIndex((part) => part.source === 'startRange')
+  const words = (range: typeof parts) => range.map((part) => (part.type === 'day' && Number(part.value) === 1 ? translator.t('date.firstOfMonth') : part.value)).join('')
+  // Shared fields before the start (English `October` of `October 23–24`) belong to it, those after the end to the end.
+  const startText = words(parts.slice(0, lastStart + 1))
+  const endText = words(parts.slice(firstEnd))
+  const sameMonth = parts.some((part) => part.type === 'month' && part.source === 'shared')
+  const context = sameMonth && translator.has('date.range', { context: 'sameMonth' }) ? { context: 'sameMonth' } : {}
+  return render(translator, 'date.range', { start: h('time', { dateTime: start }, startText), end: h('time', { dateTime: end }, endText) }, context)
+}
+
+/** The event's date or span of days, or the locale's `unknown`. */
 export function dateSpan(translator: Translator, eventDate: EventDate | undefined): Nodes {
   if (!eventDate) return render(translator, 'date.unknown')
   if (!eventDate.end || eventDate.end === eventDate.start) return [date(translator, eventDate.start)]
-  return render(translator, 'date.range', { start: date(translator, eventDate.start), end: date(translator, eventDate.end) })
+  return dateRange(translator, eventDate.start, eventDate.end)
 }

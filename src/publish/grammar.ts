@@ -1,8 +1,7 @@
 /**
  * Entity names in running text. The words (`le`, `du`, `à la`, `the`) live in
  * the locale as `grammar.<form>_<context>` templates; this module only picks
- * the context from the glossary's gender and number (French) or from the
- * name's shape (English, whose glossary labels carry no article).
+ * the context from the glossary's article flag, gender and number.
  */
 import { h } from 'hastscript'
 import type { Element } from 'hast'
@@ -22,35 +21,49 @@ export function lookup(entities: readonly Entity[]): EntityLookup {
 
 const FRENCH_VOWEL = /^[aeiouyàâäéèêëîïôöùûüœæ]/i
 
+/**
+ * Entity types whose names take the definite article in running text when the
+ * glossary label does not say (`article`). Names are too varied to guess from
+ * their shape (`Ansarul Islam` but `the Movement for the Salvation of
+ * Azawad`): the glossary sets `article` wherever the type is not enough.
+ */
+const ARTICLE_BY_TYPE: Record<Language, ReadonlySet<Entity['type']>> = {
+  en: new Set(['conflict', 'armed-force', 'organization', 'group']),
+  fr: new Set(['conflict', 'armed-force', 'organization', 'group', 'operation', 'state']),
+}
+
+/** Whether the name takes the definite article: the glossary's flag, else its type (and, in French, a common noun's lowercase initial). */
+export function takesArticle(lang: Language, entity: Entity): boolean {
+  const label = entity[lang]
+  if (label.article !== undefined) return label.article
+  // French capitalizes proper names only: `région de Kidal`, `opération Barkhane` are common nouns.
+  if (lang === 'fr' && /^\p{Ll}/u.test(label.name)) return true
+  return ARTICLE_BY_TYPE[lang].has(entity.type)
+}
+
 function frenchContext(form: Form, entity: Entity, label: EntityLabel): string | undefined {
   if (form === 'bare') return undefined
+  const article = takesArticle('fr', entity)
   // Towns take `à` without article; states take `au`, `en`, `aux`; a named area (`cercle de Ménaka`) takes `dans le`.
   if (form === 'in' && entity.type !== 'state') {
-    if (!/^\p{Ll}/u.test(label.name)) return undefined
+    if (!article) return undefined
     if (label.number === 'plural') return 'within_plural'
     return FRENCH_VOWEL.test(label.name) ? 'within_elided' : `within_${label.gender ?? 'm'}`
   }
-  if (!label.gender && !label.number) return form === 'of' && FRENCH_VOWEL.test(label.name) ? 'vowel' : undefined
+  if (!article || (!label.gender && !label.number)) return form === 'of' && FRENCH_VOWEL.test(label.name) ? 'vowel' : undefined
   if (label.number === 'plural') return 'plural'
   if (FRENCH_VOWEL.test(label.name)) return 'elided'
   return label.gender
 }
 
-/**
- * English puts `the` before descriptive names (`the Coalition of the People of
- * Azawad`, `the Malian Armed Forces`, `the Mali War`) but not before proper
- * names (`Mali`, `Jama'at Nasr al-Islam wal Muslimin`, `Operation Barkhane`).
- */
-function englishContext(form: Form, entity: Entity, label: EntityLabel): string | undefined {
-  if (form === 'bare' || entity.type === 'person' || entity.type === 'place') return undefined
-  if (entity.type === 'conflict') return 'the'
-  if (/\b(of|for|the)\b/.test(label.name) || (entity.type === 'armed-force' && /s$/.test(label.name))) return 'the'
-  return undefined
+/** English: `the Mali War`, `the Movement for the Salvation of Azawad`, but `Mali`, `Ansarul Islam`, `Operation Barkhane`. */
+function englishContext(form: Form, entity: Entity): string | undefined {
+  return form !== 'bare' && takesArticle('en', entity) ? 'the' : undefined
 }
 
 export function grammaticalContext(lang: Language, form: Form, entity: Entity): string | undefined {
   const label = entity[lang]
-  return lang === 'fr' ? frenchContext(form, entity, label) : englishContext(form, entity, label)
+  return lang === 'fr' ? frenchContext(form, entity, label) : englishContext(form, entity)
 }
 
 /** An entity's name as an element carrying its id, for parity and styling. */
@@ -71,26 +84,35 @@ export function entityPhrase(translator: Translator, entity: Entity, form: Form,
   return [h('span', { dataEntity: entity.id }, render(translator, `grammar.${form}`, { name }, context ? { context } : {}))]
 }
 
+/** The title without its disambiguator: `Attaque d'Aguelhok (2019)` → `Attaque d'Aguelhok`. */
+export function runningTitle(title: string): string {
+  return title.replace(/\s*\([^()]*\)$/, '')
+}
+
 /**
  * How the title's head noun agrees, from the locale's `titleNoun` table
- * (`attaque` f, `attaques` f plural, `raid` m), else from the event kind:
- * `f`, `m`, `f_plural`, `m_plural`, or undefined in English.
+ * (French `attaque` f, `attaques` f_plural, `raid` m; English `attacks`
+ * plural), else from the event kind: `f`, `m`, `f_plural`, `m_plural`,
+ * `plural`, or undefined. The head noun is the first word of the title found
+ * in the table (French puts it first, English often last: `Soumpi attack`).
  */
 export function titleAgreement(translator: Translator, record: EventRecord): string | undefined {
-  const head = record.title[translator.lang].split(/\s/)[0]!.toLowerCase()
-  if (translator.has(`titleNoun.${head}`)) {
+  const words = runningTitle(record.title[translator.lang]).toLowerCase().split(/\s+/)
+  const head = words.find((word) => translator.has(`titleNoun.${word}`))
+  if (head) {
     const value = translator.t(`titleNoun.${head}`)
     return value === 'n' ? undefined : value
   }
   return kindContext(translator, record.kind)
 }
 
-/** `L'attaque de Soumpi` / `The Soumpi attack`: the title as the subject of a sentence. */
+/** `L'attaque de Soumpi` / `The Soumpi attack`: the title as the subject of a sentence, without its disambiguator. */
 export function titleSubject(translator: Translator, record: EventRecord): Nodes {
-  const title = record.title[translator.lang]
+  const title = runningTitle(record.title[translator.lang])
   const agreement = titleAgreement(translator, record)
-  // French titles start with a capitalized common noun (`Attaque de Soumpi`), lowercased after the article.
-  const shown = agreement && /^\p{Lu}\p{Ll}/u.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title
+  // French titles start with a capitalized common noun (`Attaque de Soumpi`), lowercased after the article;
+  // English titles keep their capitals (`the Battle of Bamba`).
+  const shown = translator.lang === 'fr' && agreement && /^\p{Lu}\p{Ll}/u.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title
   const context = !agreement ? undefined : agreement.endsWith('plural') ? 'plural' : FRENCH_VOWEL.test(shown) ? 'elided' : agreement
   return render(translator, 'grammar.titleDef', { title: shown }, context ? { context } : {})
 }

@@ -5,12 +5,13 @@
  */
 import { h } from 'hastscript'
 import type { Element, ElementContent } from 'hast'
-import { casualtyKinds, type Casualties, type Claim, type EntityRef, type EventRecord, type Quantity, type Side } from '../record/schema.ts'
+import { casualtyKinds, type Casualties, type Claim, type Entity, type EntityRef, type EventRecord, type Quantity, type Side } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
 import type { Citations } from './citations.ts'
 import { count, dateSpan, pluralCount, timeSpan } from './format.ts'
 import { entityName, entityPhrase, type EntityLookup } from './grammar.ts'
 import { joinWith, list, render, type Nodes } from './template.ts'
+import { placeHierarchy } from './places.ts'
 
 export interface InfoboxContext {
   translator: Translator
@@ -49,11 +50,15 @@ export function infobox(context: InfoboxContext, record: EventRecord): Element {
   return h('table', { className: ['infobox'] }, [h('caption', render(tr, 'infobox.caption', { title: record.title[tr.lang] })), h('tbody', rows)])
 }
 
-/** `Soumpi, Mali` / `Soumpi (Mali)`: the first place, within the others. */
+/** `Boulikessi and Mondoro, Mali` / `Boulikessi et Mondoro (Mali)`: the sites, within the areas that contain them. */
 function location(context: InfoboxContext, record: EventRecord): Nodes {
-  const [first, ...within] = record.place.map((ref) => entityWithSources(context, ref))
-  if (!first || within.length === 0) return first ?? []
-  return render(context.translator, 'grammar.placeWithin', { place: first, within: joinWith(context.translator, within) })
+  const refs = new Map(record.place.map((ref) => [ref.entity, ref]))
+  const places = record.place.map((ref) => context.entity(ref.entity)).filter((entity) => entity !== undefined)
+  const { sites, areas } = placeHierarchy(places, context.entity)
+  const named = (entities: Entity[]) => entities.map((entity) => entityWithSources(context, refs.get(entity.id)!))
+  const place = list(context.translator.lang, named(sites))
+  if (areas.length === 0) return place
+  return render(context.translator, 'grammar.placeWithin', { place, within: joinWith(context.translator, named(areas)) })
 }
 
 function unknown(translator: Translator, what: string): Nodes {
@@ -84,8 +89,9 @@ function result(context: InfoboxContext, record: EventRecord): Nodes {
 export function victors(context: InfoboxContext, refs: readonly EntityRef[], form: 'of' | 'def'): Nodes {
   const { translator: tr } = context
   const entities = refs.map((ref) => context.entity(ref.entity)).filter((entity) => entity !== undefined)
+  // `JNIM–CPA victory`: English joins the short names as one modifier; `repelled by Mali and France` is a list.
   const joiner = tr.t('result.victorJoiner')
-  if (joiner) {
+  if (joiner && form === 'of') {
     const names = entities.map((entity) => [entityName(tr.lang, entity, 'short')])
     return names.flatMap((name, index) => (index === 0 ? name : [{ type: 'text' as const, value: joiner }, ...name]))
   }

@@ -7,13 +7,13 @@ import { h } from 'hastscript'
 import type { Element } from 'hast'
 import type { Entity, EventRecord, Side } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
-import { date } from './format.ts'
+import { date, dateRange } from './format.ts'
+import { placeHierarchy, type PlaceHierarchy } from './places.ts'
 import { entityPhrase, titleAgreement, titleSubject, type EntityLookup, type Form } from './grammar.ts'
 import { victors, type InfoboxContext } from './infobox.ts'
 import { joinWith, list, render, text, type Nodes } from './template.ts'
 
 export function lead(context: InfoboxContext, record: EventRecord): Element {
-  const { translator: tr } = context
   const sentences = [when(context, record), sides(context, record), outcome(context, record)]
   return h('p', { className: ['lead'] }, sentences.flatMap((sentence, index) => (index === 0 ? sentence : [text(' '), ...sentence])))
 }
@@ -24,8 +24,7 @@ function entities(lookup: EntityLookup, ids: readonly string[]): Entity[] {
 
 function when(context: InfoboxContext, record: EventRecord): Nodes {
   const { translator: tr, entity } = context
-  const [first, ...within] = entities(entity, record.place.map((ref) => ref.entity))
-  const place = first ? placePhrase(tr, first, within) : []
+  const place = placePhrase(tr, placeHierarchy(entities(entity, record.place.map((ref) => ref.entity)), entity))
   const conflictEntity = entity(record.partOf.entity)
   const conflict = conflictEntity ? entityPhrase(tr, conflictEntity, 'def') : []
   const title = titleSubject(tr, record)
@@ -33,36 +32,43 @@ function when(context: InfoboxContext, record: EventRecord): Nodes {
   const plural = titleAgreement(tr, record)?.endsWith('plural') ? { context: 'plural' } : {}
   if (!record.date) return render(tr, 'lead.undated', parts, plural)
   if (record.date.end && record.date.end !== record.date.start) {
-    return render(tr, 'lead.datedRange', { ...parts, start: date(tr, record.date.start), end: date(tr, record.date.end) }, plural)
+    return render(tr, 'lead.datedRange', { ...parts, dates: dateRange(tr, record.date.start, record.date.end) }, plural)
   }
   return render(tr, 'lead.dated', { ...parts, date: date(tr, record.date.start) }, plural)
 }
 
-/** `in Soumpi, Mali` / `à Soumpi (Mali)`. */
-function placePhrase(tr: Translator, first: Entity, within: Entity[]): Nodes {
-  const place = entityPhrase(tr, first, 'in')
-  if (within.length === 0) return place
-  const names = within.map((entity) => entityPhrase(tr, entity, 'bare'))
-  return render(tr, 'grammar.placeWithin', { place, within: joinWith(tr, names) })
+/** `in Boulikessi and Mondoro, Mali` / `à Boulikessi et à Mondoro (Mali)`. */
+function placePhrase(tr: Translator, { sites, areas }: PlaceHierarchy): Nodes {
+  if (sites.length === 0) return []
+  // French repeats the preposition before each site (`à Boulikessi et à Mondoro`), English does not: the locale says which form a site takes.
+  const form = siteForm(tr)
+  const place = render(tr, 'grammar.sites', { sites: list(tr.lang, sites.map((site) => entityPhrase(tr, site, form))) })
+  if (areas.length === 0) return place
+  return render(tr, 'grammar.placeWithin', { place, within: joinWith(tr, areas.map((area) => entityPhrase(tr, area, 'bare'))) })
 }
 
-function sidePhrase(tr: Translator, lookup: EntityLookup, side: Side, form: Form): Nodes {
-  const belligerents = entities(lookup, side.belligerents.map((ref) => ref.entity))
-  return list(tr.lang, belligerents.map((entity) => entityPhrase(tr, entity, form, { withShort: true })))
+const FORMS: readonly Form[] = ['bare', 'def', 'of', 'to', 'in']
+
+function siteForm(tr: Translator): Form {
+  const form = tr.t('grammar.siteForm') as Form
+  return FORMS.includes(form) ? form : 'in'
 }
 
+function belligerents(lookup: EntityLookup, sides: readonly Side[]): Entity[] {
+  return entities(lookup, sides.flatMap((side) => side.belligerents.map((ref) => ref.entity)))
+}
+
+/** `It pitted A against B, C and D`: every side after the first is an opponent, all in one list. */
 function sides(context: InfoboxContext, record: EventRecord): Nodes {
   const { translator: tr, entity } = context
   const [first, ...others] = record.sides
-  const gender = titleAgreement(tr, record)
+  const phrases = (named: Entity[], form: Form) => list(tr.lang, named.map((item) => entityPhrase(tr, item, form, { withShort: true })))
+  const agreement = titleAgreement(tr, record)
   return render(
     tr,
     'lead.sides',
-    {
-      first: sidePhrase(tr, entity, first!, 'def'),
-      others: list(tr.lang, others.map((side) => sidePhrase(tr, entity, side, 'to'))),
-    },
-    gender ? { context: gender } : {},
+    { first: phrases(belligerents(entity, [first!]), 'def'), others: phrases(belligerents(entity, others), 'to') },
+    agreement ? { context: agreement } : {},
   )
 }
 
@@ -71,9 +77,7 @@ function outcome(context: InfoboxContext, record: EventRecord): Nodes {
   const { outcome: result, victors: winners } = record.result
   if ((result === 'victory' || result === 'repelled') && winners.length > 0) {
     const agreement = titleAgreement(tr, record)
-    const form = result === 'victory' ? 'of' : 'def'
-    const agreeWith = result === 'victory' ? agreement : agreement?.endsWith('plural') ? 'plural' : undefined
-    return render(tr, `lead.result_${result}`, { victors: victors(context, winners, form) }, agreeWith ? { context: agreeWith } : {})
+    return render(tr, `lead.result_${result}`, { victors: victors(context, winners, result === 'victory' ? 'of' : 'def') }, agreement ? { context: agreement } : {})
   }
   return render(tr, `lead.result_${result === 'inconclusive' ? 'inconclusive' : 'unknown'}`)
 }

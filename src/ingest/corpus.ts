@@ -41,41 +41,55 @@ export const EXCERPTS_DIR = 'excerpts'
  * @param cwd file paths in messages are shown relative to this folder
  */
 export async function loadCorpus(root: string, cwd = process.cwd()): Promise<Corpus> {
-  const files: VFile[] = []
-  const readVFile = (path: string) => readNamed(path, cwd)
-  const glossaryFile = await readIfExists(join(root, GLOSSARY_FILE), cwd)
-  let glossary: Glossary = { entities: [] }
-  let glossarySource: YamlSource | undefined
-  if (glossaryFile) {
-    files.push(glossaryFile)
-    glossarySource = parseYaml(glossaryFile, String(glossaryFile.value))
-    glossary = validate(glossarySource, Glossary, 'the glossary') ?? glossary
-  }
-
+  const { file: glossaryFile, glossary, source: glossarySource } = await loadGlossary(root, cwd)
+  const files: VFile[] = glossaryFile ? [glossaryFile] : []
   const events: LoadedEvent[] = []
   for (const folder of await eventFolders(root)) {
     const dir = join(root, folder)
-    const recordFile = await readVFile(join(dir, RECORD_FILE))
-    files.push(recordFile)
-    const source = parseYaml(recordFile, String(recordFile.value))
-    const record = validate(source, EventRecord, 'the event record')
-    const excerpts: Excerpt[] = []
-    for (const name of await markdownFiles(join(dir, EXCERPTS_DIR))) {
-      const file = await readVFile(join(dir, EXCERPTS_DIR, name))
-      files.push(file)
-      const excerpt = parseExcerpt(file)
-      if (excerpt) excerpts.push(excerpt)
-    }
-    if (record) events.push({ record, source, dir, folder, excerpts })
+    const eventFiles = await readEventFiles(dir, cwd)
+    files.push(eventFiles.record, ...eventFiles.excerpts)
+    const event = ingestEvent(dir, folder, eventFiles)
+    if (event) events.push(event)
   }
+  return finishCorpus({ root, glossary, glossarySource, events, files }, cwd)
+}
 
-  const corpus: Corpus = { root, glossary, glossarySource, events, files }
-  if (!glossaryFile) {
-    const placeholder = missingFile(relative(cwd, join(root, GLOSSARY_FILE)))
-    files.unshift(placeholder)
+/** The shared glossary, parsed and validated (the empty glossary when missing or invalid). */
+export async function loadGlossary(root: string, cwd = process.cwd()): Promise<{ file: VFile | undefined; glossary: Glossary; source: YamlSource | undefined }> {
+  const file = await readIfExists(join(root, GLOSSARY_FILE), cwd)
+  if (!file) return { file, glossary: { entities: [] }, source: undefined }
+  const source = parseYaml(file, String(file.value))
+  return { file, glossary: validate(source, Glossary, 'the glossary') ?? { entities: [] }, source }
+}
+
+/** An event folder's files, read but not parsed: the record, then the excerpts sorted by name. */
+export interface EventFiles {
+  record: VFile
+  excerpts: VFile[]
+}
+
+export async function readEventFiles(dir: string, cwd = process.cwd()): Promise<EventFiles> {
+  const names = await markdownFiles(join(dir, EXCERPTS_DIR))
+  const [record, ...excerpts] = await Promise.all([join(dir, RECORD_FILE), ...names.map((name) => join(dir, EXCERPTS_DIR, name))].map((path) => readNamed(path, cwd)))
+  return { record: record!, excerpts }
+}
+
+/** Parses and validates one event's files; problems become messages on them, and undefined is returned for an invalid record. */
+export function ingestEvent(dir: string, folder: string, files: EventFiles): LoadedEvent | undefined {
+  const source = parseYaml(files.record, String(files.record.value))
+  const record = validate(source, EventRecord, 'the event record')
+  const excerpts = files.excerpts.map((file) => parseExcerpt(file)).filter((excerpt) => excerpt !== undefined)
+  return record ? { record, source, dir, folder, excerpts } : undefined
+}
+
+/** The rules that span files, run once every event is loaded (or a placeholder error when the glossary is missing). */
+export function finishCorpus(corpus: Corpus, cwd = process.cwd()): Corpus {
+  if (!corpus.glossarySource) {
+    const placeholder = missingFile(relative(cwd, join(corpus.root, GLOSSARY_FILE)))
+    corpus.files.unshift(placeholder)
     error(placeholder, 'The shared glossary is missing', {
       ruleId: 'glossary-missing',
-      hint: `create ${GLOSSARY_FILE} in ${root} with the entities the records name`,
+      hint: `create ${GLOSSARY_FILE} in ${corpus.root} with the entities the records name`,
     })
   } else {
     crossCheck(corpus)
@@ -101,7 +115,7 @@ function missingFile(path: string): VFile {
 }
 
 /** Sorted, so that every output is deterministic whatever the file system's order. */
-async function eventFolders(root: string): Promise<string[]> {
+export async function eventFolders(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true })
   const folders: string[] = []
   for (const entry of entries) {

@@ -46,73 +46,112 @@ export function lastModified(record: EventRecord): string {
   return dates.filter((value): value is string => Boolean(value)).sort().at(-1) ?? '1970-01-01'
 }
 
+/** What rendering one event needs beside its own record. */
+export interface EventContext {
+  locales: Locales
+  glossary: Corpus['glossary']
+  baseUrl: string
+  /** Records by id, for related-event links (only the related ones are needed). */
+  events: Map<string, EventRecord>
+  /** BCP 47 language of a reference, by `recordId/referenceId`. */
+  referenceLanguage: Map<string, string>
+}
+
+/** One event's pages in both languages, and the plain-text leads the feeds quote. */
+export interface EventPages {
+  outputs: Array<[path: string, content: string]>
+  leads: Record<Language, string>
+  pair: Record<Language, RenderedArticle>
+}
+
 export function publishSite(corpus: Corpus, locales: Locales, options: SiteOptions): { outputs: Outputs; files: VFile[] } {
   const outputs: Outputs = new Map()
   const records = corpus.events.map((event) => event.record)
-  const events = new Map(records.map((record) => [record.id, record]))
-  const referenceLanguage = referenceLanguages(records)
-  const entity = lookup(corpus.glossary.entities)
-  const url = (path: string) => absolute(options.baseUrl, path)
-  const alternatesOf = (record: EventRecord): Alternate[] => [
+  const context: EventContext = {
+    locales,
+    glossary: corpus.glossary,
+    baseUrl: options.baseUrl,
+    events: new Map(records.map((record) => [record.id, record])),
+    referenceLanguage: referenceLanguages(records),
+  }
+  const leads = new Map<string, Record<Language, string>>()
+  for (const event of corpus.events) {
+    const pages = eventPages(event.record, context)
+    reportProblems(event.source, pages.pair)
+    leads.set(event.record.id, pages.leads)
+    for (const [path, content] of pages.outputs) outputs.set(path, content)
+  }
+  for (const [path, content] of sitePages(records, leads, locales, options)) outputs.set(path, content)
+  return { outputs, files: [...corpus.files, ...Object.values(locales.files)] }
+}
+
+/** Both articles of one event: HTML page, Markdown and JSON per language. */
+export function eventPages(record: EventRecord, context: EventContext): EventPages {
+  const { locales, glossary } = context
+  const entity = lookup(glossary.entities)
+  const url = (path: string) => absolute(context.baseUrl, path)
+  const alternates: Alternate[] = [
     ...languages.map((lang) => ({ hreflang: lang, href: url(articlePath(record, lang)) })),
     { hreflang: 'x-default', href: url(articlePath(record, 'en')) },
   ]
-  const rendered = new Map<string, Record<Language, RenderedArticle>>()
-
-  for (const event of corpus.events) {
-    const { record } = event
-    const pair = {} as Record<Language, RenderedArticle>
-    for (const lang of languages) {
-      pair[lang] = renderArticle({
-        record,
-        translator: locales.translators[lang],
-        glossary: corpus.glossary,
-        events,
-        languageOf: (id) => referenceLanguage.get(`${record.id}/${id}`) ?? 'und',
-      })
-    }
-    rendered.set(record.id, pair)
-    reportProblems(event.source, pair)
-    for (const lang of languages) {
-      const article = pair[lang]
-      const translator = locales.translators[lang]
-      const other = languages.find((candidate) => candidate !== lang)!
-      const description = plain([article.lead])
-      const jsonLd = articleJsonLd({
-        record,
-        lang,
-        url: url(article.path),
-        description,
-        modified: lastModified(record),
-        place: record.place.map((ref) => entity(ref.entity)).filter((value) => value !== undefined),
-        participants: record.sides.flatMap((side) => side.belligerents.map((ref) => entity(ref.entity))).filter((value) => value !== undefined),
-        siteName: translator.t('site.name'),
-      })
-      outputs.set(
-        `${article.path}index.html`,
-        toDocument({
-          lang,
-          title: `${record.title[lang]} – ${translator.t('site.name')}`,
-          description,
-          canonical: url(article.path),
-          alternates: alternatesOf(record),
-          feed: { title: translator.t('site.feedTitle'), href: relativeHref(article.path, feedPath(lang)) },
-          jsonLd,
-          body: chrome(translator, locales.translators[other], article.path, articlePath(record, other), [article.article]),
-        }),
-      )
-      outputs.set(`${article.path}index.md`, articleMarkdown(article.article))
-      outputs.set(`${article.path}index.json`, JSON.stringify({ ...article.data, url: url(article.path), alternates: alternatesOf(record), modified: lastModified(record) }, null, 2) + '\n')
-    }
+  const pair = {} as Record<Language, RenderedArticle>
+  for (const lang of languages) {
+    pair[lang] = renderArticle({
+      record,
+      translator: locales.translators[lang],
+      glossary,
+      events: context.events,
+      languageOf: (id) => context.referenceLanguage.get(`${record.id}/${id}`) ?? 'und',
+    })
   }
+  const outputs: EventPages['outputs'] = []
+  const leads = {} as Record<Language, string>
+  for (const lang of languages) {
+    const article = pair[lang]
+    const translator = locales.translators[lang]
+    const other = languages.find((candidate) => candidate !== lang)!
+    const description = plain([article.lead])
+    leads[lang] = description
+    const jsonLd = articleJsonLd({
+      record,
+      lang,
+      url: url(article.path),
+      description,
+      modified: lastModified(record),
+      place: record.place.map((ref) => entity(ref.entity)).filter((value) => value !== undefined),
+      participants: record.sides.flatMap((side) => side.belligerents.map((ref) => entity(ref.entity))).filter((value) => value !== undefined),
+      siteName: translator.t('site.name'),
+    })
+    outputs.push([
+      `${article.path}index.html`,
+      toDocument({
+        lang,
+        title: `${record.title[lang]} – ${translator.t('site.name')}`,
+        description,
+        canonical: url(article.path),
+        alternates,
+        feed: { title: translator.t('site.feedTitle'), href: relativeHref(article.path, feedPath(lang)) },
+        jsonLd,
+        body: chrome(translator, locales.translators[other], article.path, articlePath(record, other), [article.article]),
+      }),
+    ])
+    outputs.push([`${article.path}index.md`, articleMarkdown(article.article)])
+    outputs.push([`${article.path}index.json`, JSON.stringify({ ...article.data, url: url(article.path), alternates, modified: lastModified(record) }, null, 2) + '\n'])
+  }
+  return { outputs, leads, pair }
+}
 
+/** The pages about all events: per-language indexes and feeds, the root language chooser and the sitemap. */
+export function sitePages(records: readonly EventRecord[], leads: ReadonlyMap<string, Record<Language, string>>, locales: Locales, options: SiteOptions): Array<[string, string]> {
+  const pages: Array<[string, string]> = []
+  const url = (path: string) => absolute(options.baseUrl, path)
   const ordered = chronological(records)
   for (const lang of languages) {
     const translator = locales.translators[lang]
     const other = languages.find((candidate) => candidate !== lang)!
-    outputs.set(`${indexPath(lang)}index.html`, indexPage(translator, locales.translators[other], ordered, url))
+    pages.push([`${indexPath(lang)}index.html`, indexPage(translator, locales.translators[other], ordered, url)])
     const newestFirst = [...ordered.filter((record) => record.date)].reverse().concat(ordered.filter((record) => !record.date))
-    outputs.set(
+    pages.push([
       feedPath(lang),
       atom({
         lang,
@@ -124,14 +163,14 @@ export function publishSite(corpus: Corpus, locales: Locales, options: SiteOptio
           title: record.title[lang],
           url: url(articlePath(record, lang)),
           updated: lastModified(record),
-          summary: plain([rendered.get(record.id)![lang].lead]),
+          summary: leads.get(record.id)![lang],
         })),
       }),
-    )
+    ])
   }
-  outputs.set('index.html', rootPage(locales, url))
-  outputs.set('sitemap.xml', sitemap(sitemapEntries(ordered, url)))
-  return { outputs, files: [...corpus.files, ...Object.values(locales.files)] }
+  pages.push(['index.html', rootPage(locales, url)])
+  pages.push(['sitemap.xml', sitemap(sitemapEntries(ordered, url))])
+  return pages
 }
 
 function reportProblems(source: Corpus['events'][number]['source'], pair: Record<Language, RenderedArticle>) {

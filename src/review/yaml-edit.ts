@@ -15,6 +15,8 @@ export interface YamlEdit {
   path: ReadonlyArray<string | number>
   /** A string (kept in the style of the scalar it replaces), or a map for a missing key. */
   value: string | Record<string, string>
+  /** Keys of a map value to write double-quoted (hashes, which the records quote). */
+  quote?: readonly string[]
 }
 
 interface Splice {
@@ -56,17 +58,21 @@ function spliceFor(text: string, doc: Document.Parsed, edit: YamlEdit): Splice {
     const lastValue = (last.value ?? last.key) as Scalar
     const at = lineEnd(text, lastValue.range![1])
     const key = String(edit.path[edit.path.length - 1])
-    const pair = renderPair(key, edit.value, columnOf(text, lastKey.range![0]))
+    const pair = renderPair(key, edit.value, columnOf(text, lastKey.range![0]), undefined, edit.quote)
     return { start: at, end: at, text: (text.endsWith('\n') || at < text.length ? '' : '\n') + ' '.repeat(columnOf(text, lastKey.range![0])) + pair }
   }
   throw new Error(`cannot edit \`${edit.path.join('.')}\` in place (it is in flow style or its parent is missing)`)
 }
 
 /** `key: value\n` in yaml's rendering, every line after the first indented to `indent`. */
-function renderPair(key: string, value: string | Record<string, string>, indent: number, type?: Scalar['type']): string {
+function renderPair(key: string, value: string | Record<string, string>, indent: number, type?: Scalar['type'], quote: readonly string[] = []): string {
   const doc = new Document({ [key]: value })
   const node = doc.getIn([key], true)
   if (isScalar(node) && type) node.type = type
+  for (const quoted of quote) {
+    const inner = doc.getIn([key, quoted], true)
+    if (isScalar(inner)) inner.type = 'QUOTE_DOUBLE'
+  }
   const rendered = doc.toString({ lineWidth: Math.max(40, 80 - indent) })
   const pad = ' '.repeat(indent)
   return rendered

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { join } from 'node:path'
 import { readReviewState } from '../../src/review/state.ts'
-import { commitAll, withEditedRecord } from './helpers.ts'
+import { ROOT, commitAll, withEditedRecord } from './helpers.ts'
 import { startHarness, type Harness } from './server-harness.ts'
 
 const EVENT = 'soumpi-attack'
@@ -109,5 +109,24 @@ describe('review UI in Chromium', () => {
       await section.scrollIntoViewIfNeeded()
       await page.screenshot({ path: '/tmp/review-e2e-stale.png' })
     })
+  })
+
+  it('has no serious accessibility violations (axe-core)', async () => {
+    // axe is injected as a script; the page's CSP rightly forbids that, so this page bypasses it.
+    const audit = await browser.newPage({ bypassCSP: true })
+    try {
+      await audit.goto(`${harness.origin}/events/${EVENT}`)
+      await audit.locator('.evidence.selected').waitFor()
+      await audit.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') })
+      const { violations, passes } = await audit.evaluate(async () => {
+        const result = await ((globalThis as unknown) as { axe: { run(): Promise<{ passes: unknown[]; violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run()
+        return { passes: result.passes.length, violations: result.violations.map(({ id, impact, nodes }) => ({ id, impact, count: nodes.length })) }
+      })
+      // axe really ran its rules on the page.
+      expect(passes).toBeGreaterThan(10)
+      expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([])
+    } finally {
+      await audit.close()
+    }
   })
 })

@@ -135,7 +135,7 @@ export function recordEdits(updates: readonly SectionUpdate[]): YamlEdit[] {
   return updates.flatMap(({ index, section, text, state }) => {
     const translates = contentHash(section.en.text)
     const path = ['sections', index, 'fr']
-    if (!section.fr) return [{ path, value: { text, translates, state } }]
+    if (!section.fr) return [{ path, value: { text, translates, state }, quote: ['translates'] }]
     const edits: YamlEdit[] = []
     if (text !== section.fr.text) edits.push({ path: [...path, 'text'], value: text })
     if (translates !== section.fr.translates) edits.push({ path: [...path, 'translates'], value: translates })

@@ -51,6 +51,10 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
     reportUnloadedEvent(io, corpus, eventId)
     return 1
   }
+  if (event.record.sections.length === 0) {
+    io.stderr.write(`passerelle xliff: ${event.record.id} has no prose sections to translate (XLIFF needs at least one unit); add \`sections\` to its record\n`)
+    return 1
+  }
   // Decisions recorded in the review UI travel with the evidence notes.
   const alignment = alignEvent(event, corpus.glossary, { report: false })
   const out = resolve(io.cwd, values.out)

@@ -142,6 +142,15 @@ describe('xliff import', () => {
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/)
   })
 
+  it('refuses a unit that appears twice', async () => {
+    const { dir, sources, out, xml } = await exported()
+    const unit = xml.slice(xml.indexOf('    <unit id="attack"'), xml.indexOf('    <unit id="aftermath"'))
+    await writeFile(out, xml.replace(unit, unit + unit))
+    const result = await importFile(dir, sources, out)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/error\s+Unit `attack` appears twice in file `soumpi-attack`/)
+  })
+
   it('refuses an invalid state and a file that is not XLIFF 2.0', async () => {
     const { dir, sources, out, xml } = await exported()
     await writeFile(out, xml.replace('state="reviewed"', 'state="done"'))

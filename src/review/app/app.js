@@ -41,7 +41,7 @@ const needsReview = (evidence) => !evidence.decision || evidence.decision.stale 
 
 function counts(summary) {
   return h('ul', { class: 'counts', 'aria-label': 'counts' },
-    STATUSES.map((status) => h('li', {}, h('span', { class: `badge ${status}`, 'data-count': status }, `${t(`status.${status}`)}: ${summary.counts[status]}`))),
+    STATUSES.map((status) => h('li', {}, h('span', { class: `badge ${status}${summary.counts[status] === 0 ? ' zero' : ''}`, 'data-count': status }, `${t(`status.${status}`)}: ${summary.counts[status]}`))),
     h('li', {}, h('span', { class: 'badge undecided', 'data-count': 'needs-review' }, t('events.needsReview', { count: summary.needsReview }))),
     summary.staleProse > 0 ? h('li', {}, h('span', { class: 'badge stale' }, t('events.staleProse', { count: summary.staleProse }))) : undefined,
   )

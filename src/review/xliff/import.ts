@@ -45,7 +45,14 @@ export function readXliff(file: VFile, corpus: Corpus): EventImport[] | undefine
       error(file, `No valid event \`${id}\` in the sources`, { place: placeOf(fileElement), ruleId: 'xliff-unknown-event', hint: 'import the file into the sources it was exported from, and check that its record is valid (`passerelle check`)' })
       continue
     }
-    const updates = elements(fileElement, 'unit').flatMap((unit) => unitUpdate(file, event, unit) ?? [])
+    const units = elements(fileElement, 'unit')
+    const seen = new Set<string>()
+    for (const unit of units) {
+      const unitId = unit.getAttribute('id') ?? ''
+      if (seen.has(unitId)) error(file, `Unit \`${unitId}\` appears twice in file \`${id}\``, { place: placeOf(unit), ruleId: 'xliff-duplicate-id', hint: 'XLIFF 2.0 unit ids are unique within a file; keep one' })
+      seen.add(unitId)
+    }
+    const updates = units.flatMap((unit) => unitUpdate(file, event, unit) ?? [])
     imports.push({ event, updates })
   }
   return file.messages.some((message) => message.fatal) ? undefined : imports

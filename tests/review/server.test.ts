@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readReviewState } from '../../src/review/state.ts'
 import { commitAll, withEditedRecord } from './helpers.ts'
@@ -143,7 +144,9 @@ describe('prose staleness', () => {
   })
 
   it('says when the translated English is not in the history', async () => {
-    await withEditedRecord(harness.sources, EVENT, 'translates: "2b6b5bbf0727"', 'translates: "000000000000"', async () => {
+    const record = await readFile(join(harness.sources, EVENT, 'record.yaml'), 'utf8')
+    const translates = /translates: "[0-9a-f]{12}"/.exec(record.slice(record.indexOf('- id: attack')))![0]
+    await withEditedRecord(harness.sources, EVENT, translates, 'translates: "000000000000"', async () => {
       const attack = (await getJson(harness, `/api/events/${EVENT}`)).body.prose.find((section: { id: string }) => section.id === 'attack')
       expect(attack).toMatchObject({ stale: true, oldEnglish: 'not-found' })
       expect(attack.diff).toBeUndefined()

@@ -72,12 +72,13 @@ def man_paragraphs(path):
 # translated page's paragraph rich in English function words is such a
 # leftover and would carry a wrong label, so it is dropped. (These words are
 # not words of the other languages, except Dutch `is`/`of`, left out.)
-ENGLISH_FUNCTION_WORDS = {'the', 'and', 'with', 'this', 'that', 'are', 'which', 'when', 'from', 'be', 'by'}
+ENGLISH_FUNCTION_WORDS = {'the', 'and', 'with', 'this', 'that', 'are', 'which', 'when', 'from', 'be', 'by', 'their', 'its',
+                          'to', 'for', 'not', 'can', 'will', 'has', 'have', 'an', 'it', 'if', 'you', 'your', 'these', 'than'}
 
 
 def english_leftover(text):
     words = re.findall(r'[a-z]+', text.lower())
-    return bool(words) and sum(word in ENGLISH_FUNCTION_WORDS for word in words) / len(words) >= 0.06
+    return bool(words) and sum(word in ENGLISH_FUNCTION_WORDS for word in words) / len(words) >= 0.04
 
 
 def man_items():

@@ -3,6 +3,8 @@
  * split: multinomial logistic regression by full-batch gradient descent
  * (Adam) on log loss, with a little L2 so weights stay finite on separable
  * bands. A few dozen parameters: no library is worth the dependency.
+ * Each example should come twice, with and without eld's scores, so that
+ * both sets of franc weights are fitted.
  */
 import { band, probabilities, type Scores, type Weights } from '../../src/detect/model.ts'
 
@@ -12,17 +14,18 @@ export interface Example {
   truth: number
 }
 
-export function fit(examples: readonly Example[], candidates: readonly string[], bands: number[], iterations = 400): Weights {
+export function fit(examples: readonly Example[], candidates: readonly string[], bands: number[], iterations = 700): Weights {
   const k = bands.length + 1
-  // Parameters laid out as [franc × k, eld × k, bias × candidates].
-  const params = new Float64Array(2 * k + candidates.length)
-  params.fill(10, 0, 2 * k)
+  // Parameters laid out as [franc × k, eld × k, francAlone × k, bias × candidates].
+  const params = new Float64Array(3 * k + candidates.length)
+  params.fill(2, 0, 3 * k)
   const adam = { m: new Float64Array(params.length), v: new Float64Array(params.length) }
   const toWeights = (): Weights => ({
     bands,
     franc: [...params.slice(0, k)].map(round),
     eld: [...params.slice(k, 2 * k)].map(round),
-    bias: Object.fromEntries(candidates.map((lang, index) => [lang, round(params[2 * k + index]!)])),
+    francAlone: [...params.slice(2 * k, 3 * k)].map(round),
+    bias: Object.fromEntries(candidates.map((lang, index) => [lang, round(params[3 * k + index]!)])),
   })
   for (let step = 1; step <= iterations; step++) {
     const gradient = new Float64Array(params.length)
@@ -33,9 +36,11 @@ export function fit(examples: readonly Example[], candidates: readonly string[],
       candidates.forEach((_, index) => {
         // d(−log p_truth)/d z_index = p_index − [index = truth]
         const error = probs[index]! - (index === truth ? 1 : 0)
-        gradient[b]! += error * -scores.franc[index]!
-        if (scores.eld) gradient[k + b]! += error * scores.eld[index]!
-        gradient[2 * k + index]! += error
+        if (scores.eld) {
+          gradient[b]! += error * -scores.franc[index]!
+          gradient[k + b]! += error * scores.eld[index]!
+        } else gradient[2 * k + b]! += error * -scores.franc[index]!
+        gradient[3 * k + index]! += error
       })
     }
     for (let i = 0; i < params.length; i++) {

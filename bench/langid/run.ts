@@ -10,7 +10,7 @@ import { franc } from 'franc'
 import { francAll } from 'franc-all'
 import { detect } from '../../src/detect/detect.ts'
 import { DEFAULT_CANDIDATES, UNDETERMINED } from '../../src/detect/languages.ts'
-import { score } from '../../src/detect/model.ts'
+import { FRANC_ALONE_LETTERS, score } from '../../src/detect/model.ts'
 import { sample } from '../../src/detect/text.ts'
 import { WEIGHTS } from '../../src/detect/model.ts'
 import { fit, type Example } from './fit.ts'
@@ -145,12 +145,14 @@ function calibrate() {
   const examples: Example[] = []
   for (const row of rows.filter((item) => item.split === 'tune')) {
     const { text, letters, latinShare } = sample(row.text)
-    const scores = letters > 0 && latinShare >= 0.5 ? score(text, letters, candidates) : undefined
+    const scores = letters > 0 && latinShare >= 0.5 ? score(text, letters, candidates, true) : undefined
     const truth = candidates.indexOf(row.lang)
-    if (scores && truth >= 0) examples.push({ scores, truth })
+    if (!scores || truth < 0) continue
+    examples.push({ scores: { ...scores, eld: undefined }, truth })
+    if (letters < FRANC_ALONE_LETTERS) examples.push({ scores, truth })
   }
-  const weights = fit(examples, candidates, WEIGHTS.bands)
+  const weights = fit(examples, candidates, [12, 25, 45, 90, 180, 400])
   writeFileSync(here('../../src/detect/calibration.json'), JSON.stringify(weights, null, 2) + '\n')
   Object.assign(WEIGHTS, weights)
-  console.log(`Refitted on ${examples.length} tuning texts: ${JSON.stringify(weights)}\n`)
+  console.log(`Refitted on ${examples.length} tuning examples: ${JSON.stringify(weights)}\n`)
 }

@@ -57,7 +57,8 @@ function checkExcerpt(excerpt: Excerpt, options: DetectOptions) {
   const { file, meta } = excerpt
   const declared = toIso6393(meta.language) ?? UNDETERMINED
   const detection = detect(excerpt.blocks.map((block) => block.text).join('\n'), options)
-  if (detection.lang !== UNDETERMINED && detection.lang !== declared && detection.confidence >= REPORT_CONFIDENCE) {
+  const mismatch = detection.lang !== UNDETERMINED && detection.lang !== declared && detection.confidence >= REPORT_CONFIDENCE
+  if (mismatch) {
     warn(file, `Excerpt is declared \`${meta.language}\` but its text reads as \`${languageName(detection.lang)}\` (confidence ${detection.confidence.toFixed(2)})`, {
       place: positionAt(excerpt.frontMatter, ['language']),
       ruleId: 'excerpt-language-mismatch',
@@ -65,7 +66,8 @@ function checkExcerpt(excerpt: Excerpt, options: DetectOptions) {
     })
   }
   const spans: ForeignSpan[] = []
-  if (declared === UNDETERMINED) return { detection, spans }
+  // A whole excerpt in another language is one problem, not one per sentence.
+  if (declared === UNDETERMINED || mismatch) return { detection, spans }
   for (const block of excerpt.blocks) {
     for (const span of foreignSpans(block.text, declared, options)) {
       const start = fileOffset(block, span.start) ?? 0
@@ -91,9 +93,11 @@ function reportSentence(file: VFile, block: TextBlock, span: ForeignSpan, declar
 function checkSections(event: LoadedEvent, result: CorpusLanguages, options: DetectOptions) {
   const { record, source } = event
   record.sections.forEach((section, index) => {
+    const copied = section.fr ? checkCopy(event, index) : false
     for (const language of ['en', 'fr'] as const) {
       const text = section[language]?.text
-      if (!text) continue
+      // A copied section is reported once, as such.
+      if (!text || (language === 'fr' && copied)) continue
       const path: Path = ['sections', index, language, 'text']
       const spans = foreignSpans(text, toIso6393(language)!, options)
       result.sections.set(`${record.id}/${section.id}/${language}`, spans)
@@ -105,11 +109,11 @@ function checkSections(event: LoadedEvent, result: CorpusLanguages, options: Det
         })
       }
     }
-    if (section.fr) checkCopy(event, index)
   })
 }
 
-function checkCopy(event: LoadedEvent, index: number) {
+/** Reports a French section that is the English text (or English prose); true when it did. */
+function checkCopy(event: LoadedEvent, index: number): boolean {
   const section = event.record.sections[index]!
   const french = section.fr!.text
   const copied = contentHash(french) === contentHash(section.en.text)
@@ -120,7 +124,9 @@ function checkCopy(event: LoadedEvent, index: number) {
       ruleId: 'untranslated-section',
       hint: 'translate the English text into French (or remove `fr` until it is translated)',
     })
+    return true
   }
+  return false
 }
 
 function checkTitle(event: LoadedEvent, index: number, options: DetectOptions) {

@@ -6,7 +6,9 @@
  *   z(L) = bias(L) − franc(k) · francGap(L) + eld(k) · eldGap(L)
  *
  * where k is the text's length band (in letters): short texts get small
- * weights, so their probabilities stay spread out. Fitting by log loss is
+ * weights, so their probabilities stay spread out. eld costs as much as
+ * franc, so it is asked only when franc alone (weights `francAlone(k)`, no
+ * eld term) is not already sure and the text is short. Fitting by log loss is
  * what makes the probabilities calibrated (Platt scaling, with two
  * detectors); the benchmark prints how often answers at each confidence are
  * right on held-out text.
@@ -20,6 +22,8 @@ export interface Weights {
   /** Per band (bands.length + 1 values). */
   franc: number[]
   eld: number[]
+  /** franc's weight when eld was not asked. */
+  francAlone: number[]
   /** Per language (ISO 639-3); languages without one get 0. */
   bias: Record<string, number>
 }
@@ -28,6 +32,8 @@ export const WEIGHTS: Weights = calibration
 
 /** From this many letters franc alone is right as often as both together, at half the cost (see the benchmark). */
 export const FRANC_ALONE_LETTERS = 90
+/** franc alone at this probability is not second-guessed. */
+export const SURE = 0.97
 
 export interface Scores {
   letters: number
@@ -36,11 +42,13 @@ export interface Scores {
   eld: Gaps | undefined
 }
 
-export function score(text: string, letters: number, candidates: readonly string[]): Scores | undefined {
+/** Both detectors' scores; `eld` only when franc alone is unsure on a short text (or `withEld`). */
+export function score(text: string, letters: number, candidates: readonly string[], withEld = false, weights: Weights = WEIGHTS): Scores | undefined {
   const franc = francGaps(text, candidates)
   if (!franc) return undefined
-  const eld = letters < FRANC_ALONE_LETTERS ? eldGaps(text, candidates) : undefined
-  return { letters, franc, eld }
+  const alone: Scores = { letters, franc, eld: undefined }
+  if (!withEld && (letters >= FRANC_ALONE_LETTERS || Math.max(...probabilities(alone, candidates, weights)) >= SURE)) return alone
+  return { letters, franc, eld: eldGaps(text, candidates) }
 }
 
 export function band(letters: number, bands: readonly number[]): number {
@@ -52,8 +60,9 @@ export function band(letters: number, bands: readonly number[]): number {
 export function probabilities(scores: Scores, candidates: readonly string[], weights: Weights = WEIGHTS): Float64Array {
   const k = band(scores.letters, weights.bands)
   const logits = candidates.map((lang, index) => {
+    const franc = (scores.eld ? weights.franc[k]! : weights.francAlone[k]!) * scores.franc[index]!
     const eld = scores.eld ? weights.eld[k]! * scores.eld[index]! : 0
-    return (weights.bias[lang] ?? 0) - weights.franc[k]! * scores.franc[index]! + eld
+    return (weights.bias[lang] ?? 0) - franc + eld
   })
   const top = Math.max(...logits)
   const exps = logits.map((logit) => Math.exp(logit - top))

@@ -64,17 +64,19 @@ export function checkCandidates(candidates: readonly string[]): void {
 }
 
 /**
- * franc's distance of every candidate minus the best one, divided by the
- * largest possible distance (every trigram missing): 0 for franc's answer,
- * up to 1. Undefined when the text has no trigrams.
+ * franc's distance of every candidate minus the best one, per trigram and
+ * in units of the largest difference, times √(trigrams): 0 for franc's
+ * answer. The √ makes it grow with the evidence, as a z-score does, so a
+ * long text with a small per-trigram lead still counts as clear.
+ * Undefined when the text has no trigrams.
  */
 export function francGaps(text: string, candidates: readonly string[]): Gaps | undefined {
   const trigrams = asTuples(text)
   if (trigrams.length === 0) return undefined
   const distances = francDistances(trigrams, table(candidates))
   const best = Math.min(...distances)
-  const worst = trigrams.length * MAX_DIFFERENCE
-  return distances.map((distance) => (distance - best) / worst)
+  const scale = MAX_DIFFERENCE * Math.sqrt(trigrams.length)
+  return distances.map((distance) => (distance - best) / scale)
 }
 
 /**

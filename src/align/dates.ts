@@ -47,7 +47,7 @@ const R = '(?![\\p{L}\\p{N}])'
 const dayMonth = new RegExp(`${L}(\\d{1,2}|1er|premier)\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
 const nightOfWeekdays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+d[eu]\\s+(${weekdayPattern})\\s+(?:à|au)\\s+(${weekdayPattern})${R}`, 'giu')
 const nightOfDays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+du\\s+(\\d{1,2})(?:er)?\\s+au\\s+(\\d{1,2})(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
-const dayAlone = new RegExp(`${L}(?:le|les|ce|dès le|depuis le|jusqu${APOS}au)\\s+(\\d{1,2}|1er)(?!\\s*(?:${monthPattern}|h\\b|heures?|e\\b|ème|%|\\d|[.,]\\d))${R}`, 'giu')
+const dayAlone = new RegExp(`${L}(?:le|les|ce|dès le|depuis le|jusqu${APOS}au|à la date du|en date du|du(?=\\s+(?:\\d{1,2}|1er)\\s+courant))\\s+(\\d{1,2}|1er)(?!\\s*(?:${monthPattern}|h\\b|heures?|e\\b|ème|%|\\d|[.,]\\d))${R}`, 'giu')
 const sharedMonth = new RegExp(`^\\s*(?:et|au|à|-)\\s+(?:le\\s+)?\\d{1,2}(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'iu')
 /** `le 5 de ce même mois`: the month is the one stated before (`Créé en mars 2017, …`). */
 const sameMonth = new RegExp(`^\\s+(?:de ce même mois|du même mois|de ce mois(?:-là)?)${R}`, 'iu')
@@ -57,8 +57,14 @@ const dayNextTo = new RegExp(`${L}(?:la\\s+veille|le\\s+lendemain)${R}`, 'giu')
 const beforeYesterday = new RegExp(`${L}avant-hier${R}`, 'giu')
 const hourWord = '(?:une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|vingt et une|vingt-deux|vingt-trois)'
 const prepositions = timePrepositions.map((p) => p.pattern).join('|')
+/** Minutes in words after `heures`: `trois heures et demie`, `deux heures trente`. */
+const minutes: Record<string, number> = { 'et quart': 15, 'et demie': 30, 'moins le quart': -15, dix: 10, quinze: 15, vingt: 20, trente: 30, 'quarante-cinq': 45 }
+const minuteWords = Object.keys(minutes).sort((a, b) => b.length - a.length)
+/** `hier soir, à 10 h 30`: an evening or afternoon just before a time under 12 puts it after noon. */
+const laterInDay = /(?:soir|soirée|après-midi)[\s,]*(?:\p{L}+\s+){0,2}$/iu
 const timePattern = new RegExp(
-  `${L}(?:(${prepositions})\\s+)?(\\d{1,2}|${hourWord})\\s*(?:h|heures?)(?:\\s*(\\d{2})(?:\\s*(?:min|minutes))?)?(?:\\s+(du matin|du soir|de l${APOS}après-midi|de la nuit|locales?|\\(heure locale\\)|heure locale))?${R}|${L}(?:(${prepositions})\\s+)?(midi|minuit)${R}`,
+  // `dix-sept (17) heures`: the figure repeated in digits, as the Sahel press writes it.
+  `${L}(?:(${prepositions})\\s+)?(\\d{1,2}|${hourWord})(?:\\s*\\(\\d{1,2}\\))?\\s*(?:h|heures?)(?:\\s*(\\d{2})(?:\\s*(?:min|minutes))?|\\s+(${minuteWords.join('|')}))?(?:\\s+(du matin|du soir|de l${APOS}après-midi|de la nuit|locales?|\\(heure locale\\)|heure locale))?${R}|(?<![\\p{L}\\p{N}-])(?:(${prepositions})\\s+)?(midi|minuit)${R}`,
   'giu',
 )
 
@@ -165,11 +171,11 @@ function findTimes(out: Findings) {
   for (const match of out.text.matchAll(timePattern)) {
     const start = match.index
     const end = start + match[0].length
-    const preposition = (match[1] ?? match[5])?.toLowerCase()
+    const preposition = (match[1] ?? match[6])?.toLowerCase()
     let hour: number
     let minute = 0
-    if (match[6]) {
-      hour = match[6].toLowerCase() === 'midi' ? 12 : 0
+    if (match[7]) {
+      hour = match[7].toLowerCase() === 'midi' ? 12 : 0
     } else {
       const digits = /^\d+$/.test(match[2]!)
       hour = digits ? Number(match[2]) : (parseFrenchNumber(match[2]!) ?? -1)
@@ -177,12 +183,14 @@ function findTimes(out: Findings) {
       const after = out.text.slice(end, end + 16)
       const before = out.text.slice(Math.max(0, start - 20), start)
       if (durationAtEnd.test(before) && !preposition) continue
-      if (/^\s*(?:et demie\s+)?d[e'’]\s*(?!l[a']|la\s)/iu.test(after) && !match[4]) continue
-      if (!digits && !preposition && !match[4]) continue
-      if (!preposition && !match[3] && !match[4] && hour > 23) continue // `48 heures`: a duration
-      minute = match[3] ? Number(match[3]) : 0
-      const part = match[4]?.toLowerCase()
+      if (/^\s*(?:et demie\s+)?d[e'’]\s*(?!l[a']|la\s)/iu.test(after) && !match[5]) continue
+      if (!digits && !preposition && !match[5]) continue
+      if (!preposition && !match[3] && !match[5] && hour > 23) continue // `48 heures`: a duration
+      minute = match[3] ? Number(match[3]) : match[4] ? minutes[match[4].toLowerCase()]! : 0
+      if (minute < 0) [hour, minute] = [hour - 1, 60 + minute] // `neuf heures moins le quart`
+      const part = match[5]?.toLowerCase()
       if ((part === 'du soir' || part === "de l'après-midi" || part === 'de l’après-midi') && hour < 12) hour += 12
+      else if (!part && hour < 12 && laterInDay.test(before)) hour += 12
     }
     if (hour < 0 || hour > 23 || minute > 59) {
       out.problem('impossible-time', start, end)

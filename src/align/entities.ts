@@ -78,11 +78,22 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
       for (const match of text.matchAll(pattern)) {
         const { entity, label } = resolve(match[0]) ?? {}
         const kind = entity && mentionKind(entity, label)
-        if (entity && kind) mentions.push({ entity, kind, start: match.index, end: match.index + match[0].length })
+        const end = match.index + match[0].length
+        // `armée` alone is the FAMa in Malian news, but `la VIᵉ armée allemande` is another army.
+        if (label && isCommonWord(label) && otherNationality.test(text.slice(end, end + 30))) continue
+        if (entity && kind) mentions.push({ entity, kind, start: match.index, end })
       }
       return mentions
     },
   }
+}
+
+/** A nationality adjective right after a name (`allemande`, `française`); a longer alias wins when it is the entity's own. */
+const otherNationality = /^\s+\p{Ll}+(?:ande|aise|oise|ienne|aine|ine|ane|ole|que)s?(?![\p{L}])/u
+
+/** A one-word alias in lowercase (`armée`): a common noun that other words may qualify. */
+function isCommonWord(label: string): boolean {
+  return !/[\s\p{Lu}]/u.test(label)
 }
 
 function isAcronym(label: string): boolean {

@@ -33,6 +33,9 @@ export const troopsOf = `(?:casques bleus|soldats?(?: de la paix)?|militaires?|t
 /** Another state joined to the first: `… du Tchad [et du] Bangladesh`. */
 export const troopsOfAnd = `^\\s*(?:,|et)\\s+(?:du|de la|de l${APOS}|des|d${APOS})\\s*$`
 
+/** Equipment counted after it was taken or destroyed: `six véhicules ont été saisis`. */
+export const equipmentTakenAfter = `(?:(?:ont|a|avaient|sont)\\s+(?:été\\s+)?)?(?:saisie?s?|détruite?s?|incendiée?s?|emportée?s?|récupérée?s?|emparée?s?)`
+
 /** Counted things that are equipment taken or destroyed, not people. */
 export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blindés?|engins?|voitures?'
 
@@ -43,8 +46,8 @@ export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blin
  * belongs to the next count (`30 assaillants, tuant 14 soldats`).
  */
 export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
-  { kind: 'killed', pattern: `morts?|tués?|tuées?|décédés?|décès|(?:ont|a|avaient|auraient|sont|seraient)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:tués?|tuées?|abattus?|exécutés?|neutralisés?|morts?|péri|succombé|décédés?|perdu la vie|trouvé la mort)|(?:ont|a|avaient)\\s+(?:\\p{L}+ment\\s+)?(?:péri|succombé|perdu la vie|trouvé la mort)|ont été (?:\\p{L}+ment )?(?:tués|abattus)|abattus?|neutralisés?|exécutés?|ayant perdu la vie|victimes? mortelles?|périssent|meurent|sont morts`, },
-  { kind: 'injured', pattern: `blessés?|blessées?|(?:ont|a|avaient|auraient|sont)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:grièvement\\s+|légèrement\\s+)?blessés?` },
+  { kind: 'killed', pattern: `morts?|tués?|tuées?|décédés?|décès|le nombre (?:de|des) (?:[\\p{L}'’]+\\s+){0,3}?(?:morts|tués?|décès)|(?:ont|a|avaient|auraient|sont|seraient|seront|furent|étaient|fut)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:tués?|tuées?|abattus?|exécutés?|neutralisés?|morts?|péri|succombé|décédés?|perdu la vie|trouvé la mort)|(?:ont|a|avaient)\\s+(?:\\p{L}+ment\\s+)?(?:péri|succombé|perdu la vie|trouvé la mort)|ont été (?:\\p{L}+ment )?(?:tués|abattus)|abattus?|neutralisés?|exécutés?|ayant perdu la vie|victimes? mortelles?|périssent|meurent|sont morts`, },
+  { kind: 'injured', pattern: `blessés?|blessées?|(?:ont|a|avaient|auraient|sont|seront|furent|étaient|fut)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:grièvement\\s+|légèrement\\s+)?blessés?` },
   { kind: 'captured', pattern: `prisonniers?|otages?|capturée?s?|enlevée?s?|kidnappée?s?|faits? prisonniers?|(?:ont|a|sont) été (?:capturée?s?|enlevée?s?|faits? prisonniers?|kidnappée?s?)|interpellée?s?|arrêtée?s?` },
   { kind: 'missing', pattern: `disparue?s?|portée?s? disparue?s?|(?:sont|ont été) portée?s? disparue?s?` },
 ]
@@ -54,10 +57,12 @@ export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> 
  * `tuant au moins 14 soldats`, `s'être emparé de six véhicules`.
  */
 export const casualtyBefore: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
-  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|exécuté|coûté la vie à|causé la mort de|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
+  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|(?:nombre|bilan) (?:de|des) (?:morts|tués|victimes|décès)\\s+(?:s${APOS}(?:élève|élevait)|atteint|atteignait|est passé|est de|était de)\\s+(?:désormais\\s+|à présent\\s+|maintenant\\s+)?(?:à\\s+)?|causant la mort d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|exécuté|coûté la vie à|causé la mort de|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
   { kind: 'injured', pattern: `blessant|blessé|blesser` },
   { kind: 'captured', pattern: `capturant|capturé|capturer|enlevé|enlevant|enlever|kidnappé|pris en otage|fait prisonniers?` },
   { kind: 'missing', pattern: `la disparition d${APOS}?e?` },
+  // `attaqué par quinze Boërs`: the attackers' number.
+  { kind: 'strength', pattern: `attaquée?s? par|assaillie?s? par|prise?s? d${APOS}assaut par` },
   { kind: 'vehicles', pattern: `emparés? d|emparé d|emparée d|saisi|saisissant|récupéré|emporté|emportant|détruit|détruisant|incendié` },
 ]
 

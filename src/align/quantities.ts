@@ -10,7 +10,7 @@ import type { ClaimKind } from './types.ts'
 import type { EntityMention } from './entities.ts'
 import type { NumberMatch } from './numbers.ts'
 import type { Sentence } from './sentences.ts'
-import { APOS, casualtyAfter, casualtyBefore, combatantNouns, equipmentNouns, qualifierAfter, qualifiersBefore, type Role } from './lexicon.ts'
+import { APOS, casualtyAfter, casualtyBefore, combatantNouns, equipmentNouns, equipmentTakenAfter, qualifierAfter, qualifiersBefore, type Role } from './lexicon.ts'
 
 export interface CountClaim {
   kind: ClaimKind
@@ -49,6 +49,11 @@ const combatants = combatantNouns.map(({ pattern, role }) => ({ role, regex: com
 const equipment = compile(`${nounStart}(?:${equipmentNouns})${word}`)
 /** Whose figure a possessive points back to: `14 morts dans ses rangs`. */
 const possessiveRanks = compile(`dans (?:ses|leurs) rangs|parmi (?:ses|leurs) (?:hommes|membres|combattants|soldats)|de ses hommes|de leurs hommes`)
+/** A word right after a count that is not itself a verb or a casualty word: `Trois [ouvriers] ont été tués`. */
+const otherNoun = compile(`^\\s+(?!(?:ont|a|sont|seront|furent|étaient|avaient|auraient|seraient|et|ou|à|au|de|des|du|en|dans|sur|par|pour|le|la|les|morts?|tués?|blessés?|autres)(?![\\p{L}]))\\p{L}[\\p{L}’'-]*`)
+/** A taking verb shortly before the count: `s'être emparé de six`, `ont saisi au total six`. */
+const equipmentTakenBefore = compile(`(?<![\\p{L}])(?:${casualtyBefore.find(({ kind }) => kind === 'vehicles')!.pattern})[^.;:]{0,25}$`)
+const equipmentTaken = compile(`^[^.;:]{0,30}?(?<![\\p{L}])${equipmentTakenAfter}`)
 /** `, prisonniers de guerre aux mains du GSIM,` right after the counted noun. */
 const appositionAfterNoun = compile(`^\\s*,[^,.;:]{1,120},`)
 const rangeJoin = { et: compile(`(?<![\\p{L}])entre\\s*$`), à: compile(`(?:(?<![\\p{L}])d${APOS}?e?\\s*|^|[\\s,])$`) }
@@ -130,21 +135,27 @@ function readCount(
 
   // Whose: a glossary name right after the number (`soldats maliens`), else a generic noun.
   const noun = readNoun(text, item.end, after, mentions)
+  // Any other noun (`ouvriers`, `Palestiniens`) counts people whom a verb after it may qualify; it names no side.
+  const other = noun ? undefined : otherNoun.exec(after)?.[0].length
+  const nounLength = noun?.length ?? other
   let kind: ClaimKind | undefined
-  if (noun?.equipment) kind = 'vehicles'
+  // Equipment counts only when taken or destroyed: `s'être emparé de six véhicules`, not `une voiture à quatre roues`.
+  if (noun?.equipment) kind = equipmentTaken.test(after.slice(noun.length)) || equipmentTakenBefore.test(before) ? 'vehicles' : undefined
   else kind = casualtyRightAfter.find(({ regex }) => regex.test(after))?.kind
+  // `un blessé`, `un mort`: an article that counts one casualty.
+  const countsOne = kind !== undefined && !noun
   // `Onze soldats, prisonniers de guerre aux mains du GSIM, ont été tués`: the
   // verb after an apposition says what happened to them; the apposition only who they were.
-  const apposition = noun && !noun.equipment ? appositionAfterNoun.exec(after.slice(noun.length)) : null
-  if (!kind && apposition) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(noun!.length + apposition[0].length)))?.kind
-  if (!kind && (noun || /^\s+autres(?![\p{L}])/u.test(after))) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(noun?.length ?? 0)))?.kind
+  const apposition = nounLength !== undefined && !noun?.equipment ? appositionAfterNoun.exec(after.slice(nounLength)) : null
+  if (!kind && apposition) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(nounLength! + apposition[0].length)))?.kind
+  if (!kind && !noun?.equipment && (nounLength !== undefined || /^\s+autres(?![\p{L}])/u.test(after))) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(nounLength ?? 0)))?.kind
   if (!kind) kind = casualtyJustBefore.find(({ regex }) => regex.test(before))?.kind
   if (noun?.equipment && kind !== 'vehicles') return undefined
   if (kind === 'vehicles' && !noun?.equipment) return undefined
   if (!kind && noun && !noun.equipment && noun.role !== 'civilians' && !item.article) kind = 'strength'
   if (!kind) return undefined
-  // `un`/`une` is an article unless it plainly counts people (`un soldat tué`).
-  if (item.article && !noun) return undefined
+  // `un`/`une` is an article unless it plainly counts people (`un soldat tué`, `et un blessé`).
+  if (item.article && !noun && !countsOne) return undefined
 
   const claim: CountClaim = { kind, value: item.value, qualifier, start: item.start, end: item.end }
   if (noun?.subject) claim.subject = noun.subject

@@ -50,10 +50,22 @@ describe('findDates', () => {
     expect(found('vers 9 heures du soir')[0]?.[1]).toBe('21:00')
     expect(found('vers minuit')[0]?.[1]).toBe('00:00')
   })
+  it('reads times as the press writes them', () => {
+    expect(found("En fin d'après-midi vers dix-sept (17) heures, une source")).toEqual([['time', '17:00', 'about', 'vers dix-sept (17) heures']])
+    expect(found('reparti à trois heures et demie')[0]?.[1]).toBe('03:30')
+    expect(found('à neuf heures moins le quart')[0]?.[1]).toBe('08:45')
+    expect(found('a tamponné hier soir, à 10 h 30, le train', '1900-11-10').map((f) => f[1])).toEqual(['1900-11-09', '22:30'])
+  })
+  it('reads « du 5 courant » and « à la date du 7 » against the publication month', () => {
+    expect(found('dans la nuit du 5 courant', '1900-11-10')[0]?.[1]).toBe('1900-11-05')
+    expect(found("qu'à la date du 7, le pavillon", '1900-11-10')[0]?.[1]).toBe('1900-11-07')
+    expect(found('du 1er régiment de chasseurs', '2017-06-19')).toEqual([])
+  })
   it('does not read durations as times', () => {
     expect(found('Après environ une heure et demie de combats')).toEqual([])
     expect(found('pendant 48 heures')).toEqual([])
     expect(found('4 heures de combats')).toEqual([])
+    expect(found("en fin d'après-midi")).toEqual([])
   })
   it('marks dates of statements, not of the event', () => {
     expect(findDates("qu'il avait revendiquée le 29 janvier", { published: '2018-03-26' }).found[0]).toMatchObject({ value: '2018-01-29', refersTo: 'statement' })

@@ -108,3 +108,26 @@ describe('extractClaims: natural French of the 19 events', () => {
     expect(entities('des soldats de la paix nigériens')).toEqual([['group', 'niger']])
   })
 })
+
+describe('extractClaims: constructions of real French reports (bench dev split)', () => {
+  it('reads a count of any people a casualty verb qualifies, and « un blessé »', () => {
+    expect(counts('Trois ouvriers ont été tués et un blessé.')).toEqual([
+      { kind: 'killed', value: 3, qualifier: 'exact' },
+      { kind: 'injured', value: 1, qualifier: 'exact' },
+    ])
+    expect(counts("78 personnels de l'éducation nationale ont été blessés").map((c) => [c.kind, c.value])).toEqual([['injured', 78]])
+    expect(counts('661 000 seront tués').map((c) => [c.kind, c.value])).toEqual([['killed', 661000]])
+  })
+  it('reads the attackers of « attaqué par quinze Boërs » and tolls « le nombre de morts s’élevait à 109 »', () => {
+    expect(counts('un petit poste a été attaqué par quinze Boërs').map((c) => [c.kind, c.value])).toEqual([['strength', 15]])
+    expect(counts('le nombre de morts s’élevait désormais à 109.').map((c) => [c.kind, c.value])).toEqual([['killed', 109]])
+    expect(counts('Ce décès porte à 18 le nombre de soldats tués.').map((c) => [c.kind, c.value])).toEqual([['killed', 18]])
+  })
+  it('counts equipment only when taken or destroyed', () => {
+    expect(counts('Une voiture à quatre roues a basculé au-dessus d’un talus.')).toEqual([])
+    expect(counts('30 terroristes neutralisés et 5 motos saisies').map((c) => [c.kind, c.value])).toEqual([['killed', 30], ['vehicles', 5]])
+  })
+  it('does not read « armée » in « la VIᵉ armée allemande » as the FAMa', () => {
+    expect(claims('encercle la VIᵉ armée allemande').filter((c) => c.kind === 'group')).toEqual([])
+  })
+})

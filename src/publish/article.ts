@@ -16,6 +16,8 @@ import { facts, type Fact } from './parity.ts'
 import { lookup } from './grammar.ts'
 import { articlePath, relativeHref } from './urls.ts'
 import { plain } from './template.ts'
+import { infoboxJson } from './infobox-data.ts'
+import rehypeFrenchTypography from './typography.ts'
 
 export interface RenderedArticle {
   record: EventRecord
@@ -51,7 +53,9 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
   const referenceList = references(translator, citations, input.languageOf)
   const path = articlePath(record, lang)
   const related = relatedEvents(translator, record, input.events, path)
-  const article = h('article', [h('h1', record.title[lang]), box, leadParagraph, ...sections, referenceList, ...related])
+  const article = h('article', { lang }, [h('h1', record.title[lang]), box, leadParagraph, ...sections, referenceList, ...related])
+  // Typography on the article itself, so that the Markdown, the JSON, the description and the feeds carry it too, not only the HTML.
+  rehypeFrenchTypography({ lang })(article)
   return {
     record,
     lang,
@@ -67,7 +71,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
       slug: record.slug[lang],
       title: record.title[lang],
       lead: plain([leadParagraph]),
-      infobox: infoboxRows(box),
+      infobox: infoboxJson(box),
       facts: facts(box),
       sections: record.sections.map((item, index) => ({
         id: item.id,
@@ -89,18 +93,6 @@ function relatedEvents(translator: Translator, record: EventRecord, events: Map<
   })
   if (items.length === 0) return []
   return [h('section', { ariaLabelledBy: 'section-related' }, [h('h2', { id: 'section-related' }, translator.t('related.heading')), h('ul', items)])]
-}
-
-/** The infobox as label/value strings, for the JSON output. */
-function infoboxRows(box: Element): Array<{ label?: string; values: string[] }> {
-  const body = box.children.find((child): child is Element => child.type === 'element' && child.tagName === 'tbody')
-  const rows = body?.children.filter((child): child is Element => child.type === 'element') ?? []
-  return rows.map((row) => {
-    const cells = row.children.filter((child): child is Element => child.type === 'element')
-    const label = cells.find((cell) => cell.tagName === 'th')
-    const values = cells.filter((cell) => cell.tagName === 'td').map((cell) => plain(cell.children).trim())
-    return label ? { label: plain(label.children), values } : { values }
-  })
 }
 
 export type { Entity }

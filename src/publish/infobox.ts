@@ -12,6 +12,7 @@ import { count, dateSpan, pluralCount, timeSpan } from './format.ts'
 import { entityName, entityPhrase, type EntityLookup } from './grammar.ts'
 import { joinWith, list, render, type Nodes } from './template.ts'
 import { placeHierarchy } from './places.ts'
+import { capitalizeCellStarts } from './capitalize.ts'
 
 export interface InfoboxContext {
   translator: Translator
@@ -25,7 +26,9 @@ export function infobox(context: InfoboxContext, record: EventRecord): Element {
   const row = (label: string, value: Nodes): Element =>
     h('tr', [h('th', { scope: 'row' }, tr.t(label)), h('td', { colSpan: columns - 1 }, value)])
   const heading = (label: string): Element => h('tr', [h('th', { scope: 'colgroup', colSpan: columns }, tr.t(label))])
-  const perSide = (cell: (side: Side) => Nodes): Element => h('tr', record.sides.map((side) => h('td', cell(side))))
+  // Each side's cell carries its label, so that outputs without columns (Markdown, JSON) can say whose it is.
+  const perSide = (cell: (side: Side) => Nodes): Element =>
+    h('tr', record.sides.map((side, index) => h('td', { dataLabel: tr.t('infobox.side', { number: index + 1 }) }, cell(side))))
 
   const rows: Element[] = [
     row('infobox.partOf', entityWithSources(context, record.partOf)),
@@ -47,7 +50,9 @@ export function infobox(context: InfoboxContext, record: EventRecord): Element {
   for (const group of record.otherCasualties) {
     rows.push(h('tr', [h('th', { scope: 'row' }, group.who[tr.lang]), h('td', { colSpan: columns - 1 }, casualties(context, group.casualties))]))
   }
-  return h('table', { className: ['infobox'] }, [h('caption', render(tr, 'infobox.caption', { title: record.title[tr.lang] })), h('tbody', rows)])
+  const table = h('table', { className: ['infobox'] }, [h('caption', render(tr, 'infobox.caption', { title: record.title[tr.lang] })), h('tbody', rows)])
+  capitalizeCellStarts(table, { lang: tr.lang, cells: tr.lang === 'fr' })
+  return table
 }
 
 /** `Boulikessi and Mondoro, Mali` / `Boulikessi et Mondoro (Mali)`: the sites, within the areas that contain them. */
@@ -111,24 +116,42 @@ function casualties(context: InfoboxContext, losses: Casualties): Nodes {
   return lines.length ? items(lines) : unknown(context.translator, 'casualties')
 }
 
-/** Distinct values stated by the claims, smallest first, each with its sources. */
-export function statedValues(figure: Quantity): Array<{ claim: Claim; sources: string[] }> {
-  const byValue = new Map<string, { claim: Claim; sources: string[] }>()
+/**
+ * Distinct values stated by the claims, smallest first, each with its
+ * sources, and with the attribution its claims agree on (none when they differ).
+ */
+export function statedValues(figure: Quantity): Array<{ claim: Claim; sources: string[]; attribution?: Claim['attribution'] }> {
+  const byValue = new Map<string, { claim: Claim; sources: string[]; attributions: Set<string> }>()
   for (const claim of figure.claims) {
     const key = JSON.stringify(claim.value)
-    const seen = byValue.get(key)
-    if (!seen) byValue.set(key, { claim, sources: [...claim.sources] })
-    else {
-      // `14` and `at least 14` state the same figure; the exact statement wins.
-      if (claim.qualifier === 'exact') seen.claim = claim
-      for (const source of claim.sources) if (!seen.sources.includes(source)) seen.sources.push(source)
-    }
+    const seen = byValue.get(key) ?? { claim, sources: [], attributions: new Set<string>() }
+    byValue.set(key, seen)
+    // `14` and `at least 14` state the same figure; the exact statement wins.
+    if (claim.qualifier === 'exact') seen.claim = claim
+    for (const source of claim.sources) if (!seen.sources.includes(source)) seen.sources.push(source)
+    seen.attributions.add(JSON.stringify(claim.attribution ?? null))
   }
   const low = (claim: Claim) => (typeof claim.value === 'number' ? claim.value : claim.value.min)
-  return [...byValue.values()].sort((a, b) => low(a.claim) - low(b.claim))
+  return [...byValue.values()]
+    .sort((a, b) => low(a.claim) - low(b.claim))
+    .map(({ claim, sources, attributions }) => {
+      const agreed = attributions.size === 1 ? (JSON.parse([...attributions][0]!) as Claim['attribution'] | null) : null
+      return agreed ? { claim, sources, attribution: agreed } : { claim, sources }
+    })
 }
 
-/** A figure with its sources; contested figures list every stated value (`17 or 18 injured`). */
+/** `17 (selon l'armée malienne)`: a value with who stated it, when the record says. */
+function attributed(translator: Translator, value: Nodes, attribution: Claim['attribution']): Nodes {
+  return attribution ? render(translator, 'claim.attributed', { value, who: attribution[translator.lang] }) : value
+}
+
+/**
+ * A figure with its sources. Contested figures list every stated value, each
+ * with who stated it and its references (`17 (according to …) or 18
+ * (according to the Malian army) injured`): the attribution is what lets a
+ * reader weigh two numbers. An uncontested figure gets its attribution after
+ * the phrase (`6 vehicles lost (according to JNIM)`).
+ */
 export function quantity(context: InfoboxContext, figure: Quantity, noun?: (typeof casualtyKinds)[number]): Nodes {
   const { translator: tr, citations } = context
   const stated = statedValues(figure)
@@ -136,11 +159,11 @@ export function quantity(context: InfoboxContext, figure: Quantity, noun?: (type
   const value: Nodes = contested
     ? list(
         tr.lang,
-        stated.map(({ claim, sources }) => [...count(tr, claim.value, claim.qualifier), ...citations.cite(sources)]),
+        stated.map(({ claim, sources, attribution }) => [...attributed(tr, count(tr, claim.value, claim.qualifier), attribution), ...citations.cite(sources)]),
         'disjunction',
       )
     : count(tr, figure.value, figure.qualifier)
   const phrase = noun ? render(tr, `casualty.${noun}`, { value }, { count: pluralCount(figure.value) }) : value
-  const trailing: ElementContent[] = contested ? [] : citations.cite(stated.flatMap(({ sources }) => sources))
-  return [...phrase, ...trailing]
+  if (contested) return phrase
+  return [...attributed(tr, phrase, stated.length === 1 ? stated[0]!.attribution : undefined), ...citations.cite(stated.flatMap(({ sources }) => sources))]
 }

@@ -1,10 +1,32 @@
-/** Markdown for CMSs that import it: the same rendered article, converted tree to tree (hast → mdast). */
-import type { Element } from 'hast'
+/**
+ * Markdown for CMSs that import it: the same rendered article, converted tree
+ * to tree (hast → mdast). The infobox is flattened first into a two-column
+ * table of labelled rows, because a GFM table cell holds one line: a list in
+ * it, or a row with more cells than the header, breaks the table on import.
+ */
+import type { Element, ElementContent } from 'hast'
 import { toMdast } from 'hast-util-to-mdast'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import { gfmToMarkdown } from 'mdast-util-gfm'
+import { flatInfobox } from './infobox-data.ts'
+import rehypeFrenchTypography from './typography.ts'
+
+/**
+ * Items of one cell joined inline. A semicolon separates names that contain
+ * commas (`Groupe d'autodéfense touareg Imghad et alliés`); French typography
+ * then puts its narrow no-break space before it.
+ */
+const ITEM_SEPARATOR = '; '
 
 export function articleMarkdown(article: Element): string {
-  const tree = toMdast({ type: 'root', children: [article] })
+  const lang = typeof article.properties.lang === 'string' ? article.properties.lang : 'en'
+  const children = article.children.map((child): ElementContent => (isInfobox(child) ? flatInfobox(child, ITEM_SEPARATOR) : child))
+  const flat: Element = { ...article, children }
+  rehypeFrenchTypography({ lang })(flat)
+  const tree = toMdast({ type: 'root', children: [flat] })
   return toMarkdown(tree, { extensions: [gfmToMarkdown()] })
+}
+
+function isInfobox(node: ElementContent): node is Element {
+  return node.type === 'element' && node.tagName === 'table' && Array.isArray(node.properties.className) && node.properties.className.includes('infobox')
 }

@@ -7,7 +7,7 @@
 import { sanitize, type Schema } from 'hast-util-sanitize'
 import type { Element, Root } from 'hast'
 
-const common = ['className', 'id', 'lang', 'ariaLabel', 'ariaLabelledBy', 'role', 'dataEntity', 'dataStatus', 'dataQualifier', 'hrefLang']
+const common = ['className', 'id', 'lang', 'ariaLabel', 'ariaLabelledBy', 'role', 'dataEntity', 'dataStatus', 'dataQualifier', 'dataLabel', 'hrefLang']
 
 export const schema: Schema = {
   strip: ['script', 'style', 'template', 'iframe', 'object', 'embed'],

@@ -31,7 +31,7 @@ describe('date spans', () => {
     expect(await leadText('boulikessi-battle-2019', 'fr')).toContain('a eu lieu du 30 septembre au 1er octobre 2019 à Boulikessi')
     expect(await leadText('tin-biden-raid-2017', 'en')).toContain('took place on October 23–24, 2017, in Tin Biden')
     expect(await leadText('boulikessi-battle-2019', 'en')).toContain('took place on September 30 – October 1, 2019, in Boulikessi')
-    expect(await infoboxText('boulikessi-battle-2019', 'fr')).toContain('Datedu 30 septembre au 1er octobre 2019')
+    expect(await infoboxText('boulikessi-battle-2019', 'fr')).toContain('DateDu 30 septembre au 1er octobre 2019')
     expect(await infoboxText('tin-biden-raid-2017', 'en')).toContain('DateOctober 23–24, 2017')
   })
 })

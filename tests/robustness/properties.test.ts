@@ -30,11 +30,17 @@ const CLI_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? 1)
 const timeout = (runs: number, perRun: number) => Math.max(60_000, runs * perRun)
 
 const counts = new Map<string, number>()
-const counted = (name: string) => () => counts.set(name, (counts.get(name) ?? 0) + 1)
+const passed = new Set<string>()
+/** Counts the runs a property executes; `done` marks it passed once fc.assert returns. */
+function counted(name: string) {
+  const run = () => counts.set(name, (counts.get(name) ?? 0) + 1)
+  run.done = () => passed.add(name)
+  return run
+}
 
 afterAll(() => {
-  const lines = [...counts].map(([name, runs]) => `  ${String(runs).padStart(6)} runs  ${name}`)
-  console.log(`fuzz: properties passed (FUZZ_RUNS=${RUNS}, FUZZ_BUILD_RUNS=${BUILD_RUNS}, FUZZ_CLI_RUNS=${CLI_RUNS})\n${lines.join('\n')}`)
+  const lines = [...counts].map(([name, runs]) => `  ${passed.has(name) ? 'passed' : 'FAILED'} ${String(runs).padStart(6)} runs  ${name}`)
+  console.log(`fuzz: runs executed per property (FUZZ_RUNS=${RUNS}, FUZZ_BUILD_RUNS=${BUILD_RUNS}, FUZZ_CLI_RUNS=${CLI_RUNS})\n${lines.join('\n')}`)
 })
 
 /** Arbitrary text, or arbitrary bytes (invalid UTF-8, BOMs, NULs). */
@@ -56,7 +62,7 @@ const yamlish = fc
   .map((parts) => parts.join(''))
 
 describe('ingest never throws', () => {
-  it('on arbitrary bytes as a record or a glossary', { timeout: timeout(RUNS, 5) }, () => {
+  it('on arbitrary bytes as a record or a glossary', { timeout: timeout(RUNS, 20) }, () => {
     const run = counted('ingest: arbitrary bytes and YAML-ish text as record and glossary')
     fc.assert(
       fc.property(fc.oneof(anyBytes, yamlish.map((text) => new TextEncoder().encode(text))), (bytes) => {
@@ -72,9 +78,10 @@ describe('ingest never throws', () => {
       }),
       { numRuns: RUNS },
     )
+    run.done()
   })
 
-  it('on arbitrary excerpts: any front matter, any body', { timeout: timeout(RUNS, 5) }, () => {
+  it('on arbitrary excerpts: any front matter, any body', { timeout: timeout(RUNS, 20) }, () => {
     const run = counted('ingest: arbitrary excerpt front matter and Markdown body')
     const markdown = fc.array(fc.oneof(hostileText, fc.constantFrom('> ', '* ', '- ', '# ', '```', '\n\n', '[x]: y', '<div>', '|a|b|\n|-|-|', '***', '\\')), { maxLength: 20 }).map((parts) => parts.join(''))
     fc.assert(
@@ -87,9 +94,10 @@ describe('ingest never throws', () => {
       }),
       { numRuns: RUNS },
     )
+    run.done()
   })
 
-  it('and `check` never throws on arbitrary source files', { timeout: timeout(RUNS, 20) }, async () => {
+  it('and `check` never throws on arbitrary source files', { timeout: timeout(RUNS, 60) }, async () => {
     const run = counted('check: arbitrary glossary, record and excerpt files through loadCorpus and formatReport')
     const dir = await mkdtemp(join(tmpdir(), 'passerelle-fuzz-check-'))
     await fc.assert(
@@ -103,6 +111,7 @@ describe('ingest never throws', () => {
       }),
       { numRuns: RUNS },
     )
+    run.done()
     await rm(dir, { recursive: true, force: true })
   })
 })
@@ -117,7 +126,7 @@ describe('publishing arbitrary valid sources', () => {
     return publishSite(corpus, locales, { baseUrl: DEFAULT_BASE_URL })
   }
 
-  it('never puts executable script, event handlers or raw HTML from content into a page', { timeout: timeout(BUILD_RUNS, 400) }, async () => {
+  it('never puts executable script, event handlers or raw HTML from content into a page', { timeout: timeout(BUILD_RUNS, 2000) }, async () => {
     const run = counted('publish: no script, event handler or script URL in HTML, no raw HTML in Markdown (hostile titles, names, prose, references)')
     const dir = await mkdtemp(join(tmpdir(), 'passerelle-fuzz-xss-'))
     await fc.assert(
@@ -132,10 +141,11 @@ describe('publishing arbitrary valid sources', () => {
       }),
       { numRuns: BUILD_RUNS },
     )
+    run.done()
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('states the same facts in French and English (no fact-parity error)', { timeout: timeout(BUILD_RUNS, 400) }, async () => {
+  it('states the same facts in French and English (no fact-parity error)', { timeout: timeout(BUILD_RUNS, 2000) }, async () => {
     const run = counted('publish: FR/EN fact parity for arbitrary valid records')
     const dir = await mkdtemp(join(tmpdir(), 'passerelle-fuzz-parity-'))
     await fc.assert(
@@ -149,10 +159,11 @@ describe('publishing arbitrary valid sources', () => {
       }),
       { numRuns: BUILD_RUNS },
     )
+    run.done()
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('gives byte-identical outputs when published twice', { timeout: timeout(BUILD_RUNS, 400) }, async () => {
+  it('gives byte-identical outputs when published twice', { timeout: timeout(BUILD_RUNS, 2000) }, async () => {
     const run = counted('publish: two in-process builds are byte-identical')
     const dir = await mkdtemp(join(tmpdir(), 'passerelle-fuzz-same-'))
     await fc.assert(
@@ -166,10 +177,11 @@ describe('publishing arbitrary valid sources', () => {
       }),
       { numRuns: BUILD_RUNS },
     )
+    run.done()
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('gives byte-identical folders from two runs of `passerelle build`', { timeout: timeout(CLI_RUNS, 10_000) }, async () => {
+  it('gives byte-identical folders from two runs of `passerelle build`', { timeout: timeout(CLI_RUNS, 20_000) }, async () => {
     const run = counted('build CLI: two runs of `passerelle build` write byte-identical folders')
     const dir = await mkdtemp(join(tmpdir(), 'passerelle-fuzz-cli-'))
     const bytes = async (out: string) => {
@@ -181,11 +193,15 @@ describe('publishing arbitrary valid sources', () => {
       fc.asyncProperty(validGlossary, validRecord, async (glossary, record) => {
         run()
         await writeSources(join(dir, 'sources'), glossary, record)
-        for (const out of ['a', 'b']) expect((await runCli(['build', '--sources', 'sources', '--out', out, '--quiet'], { cwd: dir })).code).toBe(0)
+        for (const out of ['a', 'b']) {
+          const result = await runCli(['build', '--sources', 'sources', '--out', out, '--quiet'], { cwd: dir })
+          expect(result.code, result.stderr).toBe(0)
+        }
         expect(await bytes(join(dir, 'b'))).toEqual(await bytes(join(dir, 'a')))
       }),
       { numRuns: CLI_RUNS },
     )
+    run.done()
     await rm(dir, { recursive: true, force: true })
   })
 })

@@ -3,6 +3,7 @@
  * A key that does not resolve is never shown raw: it is recorded, and the
  * build fails naming the language, namespace and key.
  */
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { join, relative } from 'node:path'
@@ -30,7 +31,17 @@ export interface Locales {
 
 type Resources = Record<string, unknown>
 
-export async function loadLocales(cwd = process.cwd(), dir = LOCALES_DIR): Promise<Locales> {
+/**
+ * Where the words come from: the project's own `locales/` when the working
+ * folder has one (an editor fixes a wording without touching the install),
+ * else the bundled locales.
+ */
+export function localesDir(cwd: string): string {
+  const own = join(cwd, 'locales')
+  return existsSync(join(own, languages[0], `${NAMESPACE}.json`)) ? own : LOCALES_DIR
+}
+
+export async function loadLocales(cwd = process.cwd(), dir = localesDir(cwd)): Promise<Locales> {
   const files = {} as Record<Language, VFile>
   const resources = {} as Record<Language, Resources>
   for (const lang of languages) {

@@ -38,7 +38,7 @@ describe('passerelle xliff usage', () => {
 
 describe('xliff import of a first translation', () => {
   it('adds the French text to a section that had none, in block style after its English', async () => {
-    const { dir, sources } = await copySources()
+    const { dir, sources } = await copySources(['soumpi-attack'])
     const record = join(sources, 'soumpi-attack', 'record.yaml')
     const original = await readFile(record, 'utf8')
     // Remove the French of the background section: from its `fr:` key to the next section.

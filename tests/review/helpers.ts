@@ -6,11 +6,17 @@ import { join } from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 
-/** A temporary folder holding a copy of the real sources/ (tests never write the real one). */
-export async function copySources(): Promise<{ dir: string; sources: string }> {
+/**
+ * A temporary folder holding a copy of the real sources/ (tests never write
+ * the real one); `only` copies the glossary and those events, which keeps
+ * tests that concern one event from loading all of them.
+ */
+export async function copySources(only?: readonly string[]): Promise<{ dir: string; sources: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'passerelle-review-'))
   const sources = join(dir, 'sources')
-  await cp(join(ROOT, 'sources'), sources, { recursive: true })
+  const from = join(ROOT, 'sources')
+  const keep = only && new Set(['glossary.yaml', ...only])
+  await cp(from, sources, { recursive: true, filter: (path) => !keep || path === from || keep.has(path.slice(from.length + 1).split('/')[0]!) })
   return { dir, sources }
 }
 

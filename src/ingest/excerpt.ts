@@ -50,6 +50,15 @@ export function parseExcerpt(file: VFile): Excerpt | undefined {
   const tree = parser.parse(file) as Root
   const head = tree.children[0]
   if (head?.type !== 'yaml') {
+    // remark-frontmatter only recognises a closed block: an opening `---` alone is a typo, not a missing block.
+    if (/^---[ \t]*\r?\n/.test(String(file.value))) {
+      error(file, 'Excerpt front matter is not closed', {
+        place: { line: 1, column: 1 },
+        ruleId: 'excerpt-front-matter-unclosed',
+        hint: 'add a line holding only `---` after the last front matter field',
+      })
+      return undefined
+    }
     error(file, 'Excerpt has no front matter', {
       place: { line: 1, column: 1 },
       ruleId: 'excerpt-front-matter-missing',

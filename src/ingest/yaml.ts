@@ -38,7 +38,8 @@ export function parseYaml(file: VFile, text: string, base = 0): YamlSource {
     })
     return { file, doc: parseDocument('', { prettyErrors: false }), base, refused: true }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
+  // logLevel 'error': the yaml library would print warnings (collection keys) on stderr; the schema reports them instead.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' })
   // One stray bracket makes the parser flag every token after it; past the first few, the rest is noise.
   const shown = doc.errors.slice(0, MAX_YAML_ERRORS)
   for (const [index, problem] of shown.entries()) {

@@ -10,11 +10,19 @@
  */
 export const MAX_SAMPLE = 2048
 
+/**
+ * Tokens that are not words of any language: URLs, e-mail addresses, paths,
+ * code (`--freeze`, `#include`, `a_b`, `f()`), tokens with digits, and
+ * all-capital words (acronyms such as JNIM or GSIM, and headings). Their
+ * trigrams only add noise: they are blanked before detection.
+ */
+const notWords = /(?:https?:\/\/|www\.)\S+|\S+@\S+|\S*[\\/_<>{}=#|\[\]()$%*+~^`]\S*|(?<!\S)-{1,2}\S+|\S*\p{N}\S*|(?<![\p{L}\p{M}'’])\p{Lu}[\p{Lu}\p{M}]+(?![\p{Ll}\p{M}])/gu
+
 const letter = /\p{L}/gu
 const latinLetter = /\p{Script=Latin}/gu
 
 export interface Sample {
-  /** Well-formed, at most MAX_SAMPLE code units, cut on a word boundary. */
+  /** Well-formed, at most MAX_SAMPLE code units, cut on a word boundary, non-words blanked. */
   text: string
   /** Letters in `text` (any script). */
   letters: number
@@ -29,7 +37,7 @@ export function sample(input: string): Sample {
     const cut = text.lastIndexOf(' ', MAX_SAMPLE)
     text = text.slice(0, cut > MAX_SAMPLE / 2 ? cut : MAX_SAMPLE)
   }
-  text = text.toWellFormed()
+  text = text.toWellFormed().replace(notWords, ' ')
   const letters = count(text, letter)
   return { text, letters, latinShare: letters === 0 ? 0 : count(text, latinLetter) / letters }
 }

@@ -1,4 +1,5 @@
 /** `passerelle review [--port 4321]`: the translator review UI on 127.0.0.1 until interrupted. */
+import { stat } from 'node:fs/promises'
 import { startReviewServer } from '../src/review/server.ts'
 import { UsageError, type Io } from './cli.ts'
 import { parseOptions, sourcesDir } from './options.ts'
@@ -8,9 +9,11 @@ export const DEFAULT_PORT = 4321
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parseOptions(argv, { port: { type: 'string' } })
   const port = parsePort(values.port)
+  const sources = sourcesDir(io, values.sources)
+  if (!(await isDirectory(sources))) throw new UsageError(`no sources folder at ${sources}; run from the repository root or pass --sources DIR`)
   let server
   try {
-    server = await startReviewServer({ sources: sourcesDir(io, values.sources), cwd: io.cwd, port, log: (message) => io.stderr.write(message + '\n') })
+    server = await startReviewServer({ sources, cwd: io.cwd, port, log: (message) => io.stderr.write(message + '\n') })
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; choose another with --port (0 picks a free one)`)
     throw cause
@@ -27,6 +30,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   })
   await server.close()
   return 0
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 function parsePort(value: string | undefined): number {

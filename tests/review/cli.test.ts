@@ -18,6 +18,12 @@ describe('passerelle review usage', () => {
     expect(result.stderr).toMatch(/--port must be a whole number from 0 to 65535/)
   })
 
+  it('refuses a sources folder that does not exist', async () => {
+    const result = await runCli(['review', '--port', '0', '--sources', 'no/such/folder'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/no sources folder at .*no\/such\/folder; run from the repository root or pass --sources DIR/)
+  })
+
   it('says so when the port is taken', async () => {
     harness = await startHarness()
     const result = await runCli(['review', '--port', String(harness.server.port), '--sources', harness.sources])

@@ -27,7 +27,7 @@ export function formatAlignment(alignment: EventAlignment, t: Translate): string
 
 function formatEvidence(item: Evidence, t: Translate): string[] {
   const mark = item.agrees ? '✓' : '✗'
-  const notes = [item.qualifier === 'exact' ? '' : item.qualifier, item.agrees ? '' : t('report.disagrees')]
+  const notes = [item.qualifier === 'exact' ? '' : t(`report.qualifier.${item.qualifier}`), item.agrees ? '' : t('report.disagrees')]
   if (item.decision) notes.push(item.decision.stale ? t('report.decision.stale') : t(`report.decision.${item.decision.decision}`))
   if (item.decision?.note) notes.push(`“${item.decision.note}”`)
   const extra = notes.filter(Boolean).join(', ')

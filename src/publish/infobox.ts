@@ -9,7 +9,7 @@ import { casualtyKinds, type Casualties, type Claim, type Entity, type EntityRef
 import type { Translator } from './i18n.ts'
 import type { Citations } from './citations.ts'
 import { count, dateSpan, pluralCount, timeSpan } from './format.ts'
-import { entityName, entityPhrase, type EntityLookup } from './grammar.ts'
+import { entityName, entityPhrase, titleAgreement, type EntityLookup } from './grammar.ts'
 import { joinWith, list, render, type Nodes } from './template.ts'
 import { placeHierarchy } from './places.ts'
 import { capitalizeCellStarts } from './capitalize.ts'
@@ -87,7 +87,9 @@ function result(context: InfoboxContext, record: EventRecord): Nodes {
   if (outcome === 'inconclusive' || outcome === 'unknown' || record.result.victors.length === 0) {
     return render(tr, `result.${outcome === 'inconclusive' ? 'inconclusive' : 'unknown'}`)
   }
-  return render(tr, `result.${outcome}`, { victors: victors(context, record.result.victors, outcome === 'victory' ? 'of' : 'def') })
+  // `Attaques repoussées` agrees with a plural title; the locale defines the contexts it needs.
+  const agreement = titleAgreement(tr, record)
+  return render(tr, `result.${outcome}`, { victors: victors(context, record.result.victors, outcome === 'victory' ? 'of' : 'def') }, agreement ? { context: agreement } : {})
 }
 
 /** `JNIM–CPA` in English; `du GSIM et de la CPA` in French (the locale's joiner decides). */

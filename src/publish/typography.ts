@@ -8,7 +8,7 @@
  * tests/publish/typography.test.ts before deciding.
  *
  * Rules: U+202F before `;` `!` `?` and `»`, after `«`; U+00A0 before `:`;
- * straight and English quotes become `« »`; `1 janvier` becomes `1er
+ * straight and English quotes become `« »`, and `“ ”` inside `« »`; `1 janvier` becomes `1er
  * janvier`; numbers of five digits or more are grouped by three with U+202F
  * (four-digit numbers, and so years, are left alone).
  */
@@ -31,6 +31,8 @@ interface State {
   /** The text node before the current one in the same block, to move a space out of. */
   previous: Text | undefined
   quoteOpen: boolean
+  /** Guillemets open in the current block: a quotation inside a quotation takes `“ ”`. */
+  depth: number
 }
 
 export interface FrenchTypographyOptions {
@@ -40,7 +42,7 @@ export interface FrenchTypographyOptions {
 
 export default function rehypeFrenchTypography(options: FrenchTypographyOptions = {}) {
   return (tree: Root | Element) => {
-    const state: State = { previous: undefined, quoteOpen: false }
+    const state: State = { previous: undefined, quoteOpen: false, depth: 0 }
     walk(tree, isFrench(options.lang ?? 'fr'), state)
   }
 }
@@ -60,8 +62,10 @@ function walk(node: Root | Element, french: boolean, state: State) {
       // A space may only move across inline French markup, never across a block or a foreign-language span.
       const boundary = BLOCKS.has(child.tagName) || !childFrench
       if (boundary) state.previous = undefined
+      if (BLOCKS.has(child.tagName)) state.depth = 0
       walk(child, childFrench, state)
       if (boundary) state.previous = undefined
+      if (BLOCKS.has(child.tagName)) state.depth = 0
     }
   }
 }
@@ -72,7 +76,7 @@ function fixText(node: Text, state: State) {
 }
 
 /** French rules on a text, URLs inside it left as they are (each stands in as one private-use character meanwhile). */
-export function frenchText(input: string, state: State = { previous: undefined, quoteOpen: false }, before?: Text): string {
+export function frenchText(input: string, state: State = { previous: undefined, quoteOpen: false, depth: 0 }, before?: Text): string {
   const urls: string[] = []
   const masked = input.replace(URL_LIKE, (url: string) => String.fromCharCode(0xe100 + urls.push(url) - 1))
   return frenchRun(masked, state, before).replace(/[\ue100-\ue8ff]/g, (mark) => urls[mark.charCodeAt(0) - 0xe100]!)
@@ -90,6 +94,12 @@ function frenchRun(input: string, state: State, before?: Text): string {
     const opens = !state.quoteOpen && /[\s(\[\u2014\u2013'’]/.test(prior)
     state.quoteOpen = opens
     return opens ? '«' : '»'
+  })
+  // French nests `« … “ … ” … »` (Lexique de l'Imprimerie nationale): inner guillemets become English quotes, with no space inside.
+  text = text.replace(/[«»]/g, (mark) => {
+    if (mark === '«') return ++state.depth > 1 ? '“' : '«'
+    state.depth = Math.max(0, state.depth - 1)
+    return state.depth >= 1 ? '”' : '»'
   })
   // A mark at the very start of the run takes its space from the run before.
   const leading = /^[ \t\u00A0\u202F]*([;!?:»])/.exec(text)
@@ -111,6 +121,8 @@ function frenchRun(input: string, state: State, before?: Text): string {
     // A run that starts with a space then a mark follows inline markup (a foreign-language title): keep the space, narrowed.
     .replace(/^[ \t\u00A0\u202F]+([;!?»])/, `${NNBSP}$1`)
     .replace(/^[ \t\u00A0\u202F]+:(?!\/\/)/, `${NBSP}:`)
+    .replace(/“[ \t\u00A0\u202F]+/g, '“')
+    .replace(/[ \t\u00A0\u202F]+”/g, '”')
     .replace(/«[ \t\u00A0\u202F]*/g, `«${NNBSP}`)
     .replace(/(?<=\S)[ \t\u00A0\u202F]*»/g, `${NNBSP}»`)
     .replace(FIRST_OF_MONTH, '1er')

@@ -89,3 +89,11 @@ describe('sides', () => {
     expect(await leadText('aguelhok-attack-2019', 'en')).toMatch(/^The Aguelhok attack took place on January 20, 2019/)
   })
 })
+
+describe('infobox result', () => {
+  it('agrees with a plural title', async () => {
+    expect(await infoboxText('boulikessi-mondoro-attacks-2021', 'fr')).toContain("IssueAttaques repoussées par le Mali et l'opération Barkhane")
+    expect(await infoboxText('boni-attack-2021', 'fr')).toContain("IssueAttaque repoussée par le Mali, la France et l'opération Barkhane")
+    expect(await infoboxText('boulikessi-mondoro-attacks-2021', 'en')).toContain('ResultRepelled by Mali and Operation Barkhane')
+  })
+})

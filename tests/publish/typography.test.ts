@@ -51,6 +51,9 @@ const cases: Array<[string, string]> = [
   ['Mali', 'Mali'],
   ['', ''],
   ['deux Arabes, un Peul et un Touareg', 'deux Arabes, un Peul et un Touareg'],
+  ['« Le groupe « JNIM » publie »', `«${N}Le groupe “JNIM” publie${N}»`],
+  ['« Il a dit "non" hier »', `«${N}Il a dit “non” hier${N}»`],
+  ['« a » et « b »', `«${N}a${N}» et «${N}b${N}»`],
 ]
 
 describe('French typography rules', () => {
@@ -59,6 +62,11 @@ describe('French typography rules', () => {
   })
 
   it('has at least 40 cases', () => expect(cases.length).toBeGreaterThanOrEqual(40))
+
+  // Pages apply the rules to the article, then again to the whole body: a second pass must change nothing.
+  it.each(cases)('is idempotent on %j', (input) => {
+    expect(frenchText(frenchText(input))).toBe(frenchText(input))
+  })
 })
 
 describe('rehypeFrenchTypography on the tree', () => {
@@ -82,6 +90,14 @@ describe('rehypeFrenchTypography on the tree', () => {
 
   it('does nothing on an English page', () => {
     expect(run(h('p', 'Mali : attaque'), 'en')).toBe('<p>Mali : attaque</p>')
+  })
+
+  it('nests a quotation inside a quoted French title with English quotes', () => {
+    expect(run(h('li', ['« ', h('cite', { lang: 'fr' }, 'Le groupe lié à Al-Qaïda « JNIM » publie'), ' ».']))).toBe(`<li>«${N}<cite lang="fr">Le groupe lié à Al-Qaïda “JNIM” publie</cite>${N}».</li>`)
+  })
+
+  it('starts every block with no quotation open', () => {
+    expect(run(h('div', [h('p', '« ouvert'), h('p', '« neuf »')]))).toBe(`<div><p>«${N}ouvert</p><p>«${N}neuf${N}»</p></div>`)
   })
 
   it('keeps the space after « when the quoted title is in another language', () => {

@@ -1,34 +1,51 @@
 /**
- * `passerelle build [--out DIR] [--base-url URL]`: ingest → detect reference
- * languages → render → fact parity → write atomically. Any error leaves the
- * previous output untouched and exits 1 with the positioned report.
+ * `passerelle build [--out DIR] [--base-url URL] [--shard i/n] [--no-cache] [--quiet]`:
+ * ingest → detect reference languages → render → fact parity → write
+ * atomically, reusing what the cache (`.passerelle-cache/`) says did not
+ * change. Any error leaves the previous output untouched and exits 1 with
+ * the positioned report.
  */
 import { resolve } from 'node:path'
-import { loadCorpus } from '../src/ingest/corpus.ts'
 import { formatReport, hasErrors } from '../src/diagnostics/index.ts'
-import { loadLocales } from '../src/publish/i18n.ts'
-import { publishSite } from '../src/publish/site.ts'
-import { writeAtomically } from '../src/publish/write.ts'
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../src/publish/urls.ts'
+import { buildAndWrite } from '../src/build/incremental.ts'
+import { DEFAULT_CACHE_DIR } from '../src/build/cache.ts'
+import { parseShard, type Shard } from '../src/build/shard.ts'
+import { progressBar, shouldShowProgress, silent } from '../src/build/progress.ts'
 import { UsageError, type Io } from './cli.ts'
 import { parseOptions, sourcesDir } from './options.ts'
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values } = parseOptions(argv, { out: { type: 'string' }, 'base-url': { type: 'string' }, quiet: { type: 'boolean' } })
+  const { values } = parseOptions(argv, {
+    out: { type: 'string' },
+    'base-url': { type: 'string' },
+    shard: { type: 'string' },
+    cache: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    quiet: { type: 'boolean' },
+  })
   const out = resolve(io.cwd, values.out ?? 'dist')
-  const baseUrl = baseUrlOption(values['base-url'])
-  const corpus = await loadCorpus(sourcesDir(io, values.sources), io.cwd)
-  const locales = await loadLocales(io.cwd)
-  // Render only what ingested cleanly: a broken record would only add noise to its own report.
-  const site = hasErrors(corpus.files) ? { outputs: new Map<string, string>(), files: [...corpus.files, ...Object.values(locales.files)] } : publishSite(corpus, locales, { baseUrl })
-  const report = formatReport(site.files)
+  const cacheDir = values['no-cache'] ? undefined : resolve(io.cwd, values.cache ?? DEFAULT_CACHE_DIR)
+  const progress = shouldShowProgress(io.stderr, Boolean(values.quiet)) ? progressBar(io.stderr) : silent
+  const result = await buildAndWrite({
+    root: sourcesDir(io, values.sources),
+    cwd: io.cwd,
+    out,
+    baseUrl: baseUrlOption(values['base-url']),
+    cacheDir,
+    shard: values.shard === undefined ? undefined : shardOption(values.shard),
+    progress,
+  })
+  const report = formatReport(result.files)
   if (report) io.stderr.write(report + '\n')
-  if (hasErrors(site.files)) {
+  if (hasErrors(result.files)) {
     io.stderr.write(`passerelle build: nothing was written; ${out} is unchanged\n`)
     return 1
   }
-  await writeAtomically(out, site.outputs)
-  if (!values.quiet) io.stdout.write(`${corpus.events.length} events, ${site.outputs.size} files written to ${out}\n`)
+  if (!values.quiet) {
+    const { events, parsed, rendered } = result.stats
+    io.stdout.write(`${events} events, ${result.write.size + result.link.size} files written to ${out} (${parsed} events parsed, ${rendered} rendered, the rest from the cache)\n`)
+  }
   return 0
 }
 
@@ -38,4 +55,10 @@ function baseUrlOption(value: string | undefined): string {
   } catch {
     throw new UsageError(`--base-url must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}, not \`${value}\``)
   }
+}
+
+function shardOption(value: string): Shard {
+  const shard = parseShard(value)
+  if (typeof shard === 'string') throw new UsageError(shard)
+  return shard
 }

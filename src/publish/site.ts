@@ -173,7 +173,7 @@ export function sitePages(records: readonly EventRecord[], leads: ReadonlyMap<st
   return pages
 }
 
-function reportProblems(source: Corpus['events'][number]['source'], pair: Record<Language, RenderedArticle>) {
+export function reportProblems(source: Corpus['events'][number]['source'], pair: Record<Language, RenderedArticle>) {
   for (const gap of parityGaps({ lang: 'en', facts: pair.en.facts }, { lang: 'fr', facts: pair.fr.facts })) {
     error(source.file, `Fact parity: the ${gap.presentIn} infobox states \`${gap.fact}\` but the ${gap.missingIn} infobox does not`, {
       place: positionAt(source, ['id']),

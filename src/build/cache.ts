@@ -1,0 +1,74 @@
+/**
+ * The build cache: one file per output folder under the cache folder
+ * (`.passerelle-cache/` by default), holding for each event the content
+ * hashes of its files, its validated record and excerpt metadata, and the
+ * key its pages were rendered with; plus what the last build wrote, so
+ * unchanged pages are hard-linked from the previous output instead of being
+ * rendered again. Stored with v8's structured serialization, which keeps
+ * `undefined` fields that JSON would drop.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import type { EventRecord, ExcerptMeta, Language } from '../record/schema.ts'
+import { hashOf } from './fingerprint.ts'
+import type { WrittenStat } from '../publish/write.ts'
+
+export const DEFAULT_CACHE_DIR = '.passerelle-cache'
+const FORMAT = 1
+
+export interface EventEntry {
+  /** Hash of the record and every excerpt (names and texts). */
+  filesHash: string
+  record: EventRecord
+  excerpts: Array<{ name: string; meta: ExcerptMeta }>
+}
+
+export interface RenderEntry {
+  key: string
+  paths: string[]
+  leads: Record<Language, string>
+}
+
+/** Enough of a written file's stat to notice that someone replaced or edited it since. */
+export type WrittenFile = WrittenStat
+
+export interface CacheState {
+  format: typeof FORMAT
+  /** The code version every entry was made with: other code, other outputs. */
+  code: string
+  events: Map<string, EventEntry>
+  renders: Map<string, RenderEntry>
+  /** Detected reference languages by title and evidence (detection is the costly part). */
+  languages: Map<string, string>
+  site?: { key: string; paths: string[] }
+  written?: Map<string, WrittenFile>
+}
+
+export function emptyCache(code: string): CacheState {
+  return { format: FORMAT, code, events: new Map(), renders: new Map(), languages: new Map() }
+}
+
+function cacheFile(cacheDir: string, outDir: string): string {
+  return join(cacheDir, `build-${hashOf(outDir).slice(0, 16)}.bin`)
+}
+
+/** The cache for an output folder; empty when missing, unreadable, of another format or made by other code. */
+export async function loadCache(cacheDir: string, outDir: string, code: string): Promise<CacheState> {
+  try {
+    const state = deserialize(await readFile(cacheFile(cacheDir, outDir))) as CacheState
+    return state?.format === FORMAT && state.code === code ? state : emptyCache(code)
+  } catch {
+    // A missing or truncated cache only costs a full build.
+    return emptyCache(code)
+  }
+}
+
+/** Written to a temporary file then renamed, so a crash never leaves a half-written cache. */
+export async function saveCache(cacheDir: string, outDir: string, state: CacheState): Promise<void> {
+  await mkdir(cacheDir, { recursive: true })
+  const file = cacheFile(cacheDir, outDir)
+  const temporary = `${file}.${process.pid}.tmp`
+  await writeFile(temporary, serialize(state))
+  await rename(temporary, file)
+}

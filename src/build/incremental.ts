@@ -1,0 +1,277 @@
+/**
+ * The cached build: the same stages as `loadCorpus` → `publishSite`, run
+ * only where an input changed.
+ *
+ * - An event whose files hash as before is restored from the cache instead
+ *   of being parsed and validated (the cross-file checks still run on every
+ *   build, over every event).
+ * - An event's pages are rendered again only when their render key changes:
+ *   the hash of its record, of the records it links to, of its references'
+ *   detected languages, and of glossary, locales, base URL and code.
+ *   Otherwise the previous output files are hard-linked into the new output.
+ * - The pages about all events (indexes, feeds, sitemap) are keyed by every
+ *   event's render key, so they follow any change.
+ *
+ * Anything that is not clean (a message on a file) is never cached, so
+ * every report is the one a cold build prints.
+ */
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { VFile } from 'vfile'
+import { eventFolders, finishCorpus, ingestEvent, loadGlossary, readEventFilesSync, type Corpus, type EventFiles, type LoadedEvent } from '../ingest/corpus.ts'
+import { hasErrors } from '../diagnostics/index.ts'
+import type { Language } from '../record/schema.ts'
+import { loadLocales, type Locales } from '../publish/i18n.ts'
+import { referenceLanguages } from '../publish/languages.ts'
+import { eventPages, reportProblems, sitePages, type EventContext } from '../publish/site.ts'
+import { writeAtomically, type Outputs } from '../publish/write.ts'
+import { emptyCache, loadCache, saveCache, type CacheState, type EventEntry, type RenderEntry, type WrittenFile } from './cache.ts'
+import { codeVersion, hashOf } from './fingerprint.ts'
+import { restoredEvent } from './lazy.ts'
+import { silent, type Progress } from './progress.ts'
+import { SHARD_MANIFEST, shardRange, type Shard } from './shard.ts'
+
+export interface BuildOptions {
+  root: string
+  cwd: string
+  out: string
+  baseUrl: string
+  /** Cache folder; undefined builds everything and keeps nothing. */
+  cacheDir?: string
+  shard?: Shard
+  progress?: Progress
+  /** Overrides the hash of the code (tests simulate a code change with it). */
+  codeVersion?: string
+  /** Locales folder (the bundled `locales/` by default). */
+  localesDir?: string
+}
+
+export interface BuildStats {
+  events: number
+  /** Events parsed and validated (the others came from the cache). */
+  parsed: number
+  /** Events whose pages were rendered (the others were linked from the previous output). */
+  rendered: number
+  /** Whether the pages about all events were rendered. */
+  sitePages: boolean
+}
+
+export interface BuildResult {
+  files: VFile[]
+  /** Fresh contents by output path. */
+  write: Outputs
+  /** Output path → existing file with the same contents, to hard-link. */
+  link: Map<string, string>
+  /** The previous output already is exactly this build's output. */
+  unchanged: boolean
+  stats: BuildStats
+  /** The cache to save once the output is written (with what was written). */
+  nextCache(written: Map<string, WrittenFile>): CacheState
+}
+
+/** Manifest a shard writes beside its pages, for `merge`. */
+export interface ShardManifest {
+  format: 1
+  shard: string
+  /** Hash of every input of the whole site: shards of different inputs cannot be merged. */
+  corpus: string
+  baseUrl: string
+  events: Array<{ record: LoadedEvent['record']; leads: Record<Language, string> }>
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const progress = options.progress ?? silent
+  const code = options.codeVersion ?? (await codeVersion())
+  const cache = options.cacheDir ? await loadCache(options.cacheDir, options.out, code) : emptyCache(code)
+  const locales = await loadLocales(options.cwd, options.localesDir)
+  const glossary = await loadGlossary(options.root, options.cwd)
+  const folders = await eventFolders(options.root)
+
+  progress.start('reading', folders.length)
+  const read = folders.map((folder) => {
+    const files = readEventFilesSync(join(options.root, folder), options.cwd)
+    progress.tick()
+    return files
+  })
+
+  const ingest = ingestAll(options.root, folders, read, cache, progress)
+  const files: VFile[] = [...(glossary.file ? [glossary.file] : []), ...read.flatMap((event) => [event.record, ...event.excerpts])]
+  const corpus = finishCorpus({ root: options.root, glossary: glossary.glossary, glossarySource: glossary.source, events: ingest.events, files }, options.cwd)
+  const allFiles = [...corpus.files, ...Object.values(locales.files)]
+  const stats: BuildStats = { events: corpus.events.length, parsed: ingest.parsed, rendered: 0, sitePages: false }
+  const failed = (): BuildResult => ({ files: allFiles, write: new Map(), link: new Map(), unchanged: false, stats, nextCache: () => cache })
+  if (hasErrors(allFiles)) return (progress.stop(), failed())
+
+  const render = renderAll(corpus, locales, cache, { ...options, code, recordHashes: ingest.recordHashes }, progress)
+  progress.stop()
+  if (hasErrors(allFiles)) return failed()
+  stats.rendered = render.rendered
+  stats.sitePages = render.sitePages
+  const previous = cache.written ?? new Map<string, WrittenFile>()
+  const unchanged = render.write.size === 0 && render.link.size === previous.size && [...render.link.keys()].every((path) => previous.has(path))
+  return {
+    files: allFiles,
+    write: render.write,
+    link: render.link,
+    unchanged,
+    stats,
+    nextCache: (written) => ({
+      format: cache.format,
+      code,
+      events: ingest.entries,
+      renders: render.entries,
+      languages: render.languages,
+      site: render.site,
+      written: new Map<string, WrittenFile>([...[...render.link.keys()].map((path): [string, WrittenFile] => [path, previous.get(path)!]), ...written]),
+    }),
+  }
+}
+
+/** Restores unchanged events from the cache and parses the others; only clean events are kept for next time. */
+function ingestAll(root: string, folders: string[], read: EventFiles[], cache: CacheState, progress: Progress) {
+  const events: LoadedEvent[] = []
+  const entries = new Map<string, EventEntry>()
+  const recordHashes = new Map<string, string>()
+  let parsed = 0
+  progress.start('parsing', folders.length)
+  folders.forEach((folder, index) => {
+    const files = read[index]!
+    const dir = join(root, folder)
+    const recordHash = hashOf(String(files.record.value))
+    const filesHash = hashOf(recordHash, ...files.excerpts.flatMap((file) => [file.basename ?? '', String(file.value)]))
+    const cached = cache.events.get(folder)
+    let event: LoadedEvent | undefined
+    if (cached && cached.filesHash === filesHash && isClean(files)) {
+      event = restoredEvent(dir, folder, files, cached)
+      entries.set(folder, cached)
+    } else {
+      event = ingestEvent(dir, folder, files)
+      parsed++
+      if (event && isClean(files)) entries.set(folder, { filesHash, record: event.record, excerpts: event.excerpts.map((excerpt) => ({ name: excerpt.file.basename ?? '', meta: excerpt.meta })) })
+    }
+    if (event) {
+      events.push(event)
+      recordHashes.set(event.record.id, recordHash)
+    }
+    progress.tick()
+  })
+  return { events, entries, recordHashes, parsed }
+}
+
+function isClean(files: EventFiles): boolean {
+  return files.record.messages.length === 0 && files.excerpts.every((file) => file.messages.length === 0)
+}
+
+interface RenderOptions extends BuildOptions {
+  code: string
+  recordHashes: Map<string, string>
+}
+
+/** Renders the events whose render key changed (those of this shard), links the others, then the pages about all events. */
+function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options: RenderOptions, progress: Progress) {
+  const records = corpus.events.map((event) => event.record)
+  const languages = new UsedEntries(cache.languages)
+  const context: EventContext = {
+    locales,
+    glossary: corpus.glossary,
+    baseUrl: options.baseUrl,
+    events: new Map(records.map((record) => [record.id, record])),
+    referenceLanguage: referenceLanguages(records, languages),
+  }
+  const common = hashOf('render', options.code, ...Object.values(locales.files).map((file) => String(file.value)), String(corpus.glossarySource?.file.value ?? ''), options.baseUrl)
+  const keys = records.map((record) =>
+    hashOf(
+      common,
+      options.recordHashes.get(record.id)!,
+      ...record.related.map((id) => `${id}:${options.recordHashes.get(id) ?? '-'}`),
+      ...record.references.map((reference) => context.referenceLanguage.get(`${record.id}/${reference.id}`) ?? 'und'),
+    ),
+  )
+  const siteKey = hashOf(common, ...records.flatMap((record, index) => [record.id, keys[index]!]))
+  const [from, to] = options.shard ? shardRange(records.length, options.shard) : [0, records.length]
+
+  const write: Outputs = new Map()
+  const link = new Map<string, string>()
+  const entries = new Map<string, RenderEntry>()
+  const leads = new Map<string, Record<Language, string>>()
+  const reusable = (paths: readonly string[]) => paths.every((path) => unchangedSince(options.out, path, cache.written?.get(path)))
+  let rendered = 0
+  progress.start('rendering', to - from)
+  for (let index = from; index < to; index++) {
+    const { record, source } = corpus.events[index]!
+    const previous = cache.renders.get(record.id)
+    let entry: RenderEntry
+    if (previous && previous.key === keys[index] && reusable(previous.paths)) {
+      entry = previous
+      for (const path of entry.paths) link.set(path, join(options.out, path))
+    } else {
+      const pages = eventPages(record, context)
+      reportProblems(source, pages.pair)
+      for (const [path, content] of pages.outputs) write.set(path, content)
+      entry = { key: keys[index]!, paths: pages.outputs.map(([path]) => path), leads: pages.leads }
+      rendered++
+    }
+    entries.set(record.id, entry)
+    leads.set(record.id, entry.leads)
+    progress.tick()
+  }
+
+  let site = cache.site
+  let sitePagesRendered = false
+  if (options.shard) {
+    const manifest: ShardManifest = {
+      format: 1,
+      shard: `${options.shard.index}/${options.shard.total}`,
+      corpus: siteKey,
+      baseUrl: options.baseUrl,
+      events: records.slice(from, to).map((record) => ({ record, leads: leads.get(record.id)! })),
+    }
+    write.set(SHARD_MANIFEST, JSON.stringify(manifest) + '\n')
+    site = undefined
+  } else if (site && site.key === siteKey && reusable(site.paths)) {
+    for (const path of site.paths) link.set(path, join(options.out, path))
+  } else {
+    const pages = sitePages(records, leads, locales, options)
+    for (const [path, content] of pages) write.set(path, content)
+    site = { key: siteKey, paths: pages.map(([path]) => path) }
+    sitePagesRendered = true
+  }
+  return { write, link, entries, rendered, site, sitePages: sitePagesRendered, languages: languages.used }
+}
+
+/** True when the file the last build wrote is still there, untouched (same inode, size and modification time). */
+function unchangedSince(out: string, path: string, written: WrittenFile | undefined): boolean {
+  if (!written) return false
+  try {
+    const stat = statSync(join(out, path))
+    return stat.ino === written.ino && stat.size === written.size && stat.mtimeMs === written.mtimeMs
+  } catch {
+    return false
+  }
+}
+
+/** A memo that serves from the previous build's entries and keeps only those used again, so the cache does not grow forever. */
+class UsedEntries extends Map<string, string> {
+  readonly used = new Map<string, string>()
+  constructor(private readonly previous: Map<string, string>) {
+    super()
+  }
+  override get(key: string): string | undefined {
+    const value = this.used.get(key) ?? this.previous.get(key)
+    if (value !== undefined) this.used.set(key, value)
+    return value
+  }
+  override set(key: string, value: string): this {
+    this.used.set(key, value)
+    return this
+  }
+}
+
+/** Builds, writes the output atomically unless it is already up to date, and saves the cache: what `passerelle build` does. */
+export async function buildAndWrite(options: BuildOptions): Promise<BuildResult> {
+  const result = await buildSite(options)
+  if (hasErrors(result.files)) return result
+  const written = result.unchanged ? new Map<string, WrittenFile>() : await writeAtomically(options.out, result.write, result.link)
+  if (options.cacheDir) await saveCache(options.cacheDir, options.out, result.nextCache(written))
+  return result
+}

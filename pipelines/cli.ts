@@ -22,6 +22,7 @@ const commands: Record<string, { load: () => Promise<{ run: Pipeline }>; summary
   align: { load: () => import('./align.ts'), summary: 'align French excerpts with the record fields [event-id] (--json)' },
   review: { load: () => import('./review.ts'), summary: 'serve the translator review UI on 127.0.0.1 (--port 4321)' },
   xliff: { load: () => import('./xliff.ts'), summary: 'export or import XLIFF 2.0 for CAT tools' },
+  merge: { load: () => import('./merge.ts'), summary: 'join the outputs of build --shard i/n into one site (--out DIR)' },
 }
 
 function usage(): string {

@@ -117,6 +117,11 @@ function titles() {
   report(`News titles (${items.length} real reference titles, none used for tuning)`, items, 'correct')
 }
 
+/**
+ * Detections per second, one core. The machine is shared, so the runs are
+ * interleaved over several rounds and each keeps its best round: the figure
+ * is what the code can do, not what the neighbours left it.
+ */
 function throughput(items: Row[]) {
   const sentences = items.map((row) => row.text).filter((text) => text.length >= 80 && text.length <= 160)
   const runs: Array<[string, (text: string) => unknown]> = [
@@ -125,18 +130,19 @@ function throughput(items: Row[]) {
     ['franc-all 9 candidates', (text) => francAll(text, { only: [...DEFAULT_CANDIDATES] })],
   ]
   const mean = sentences.reduce((sum, text) => sum + text.length, 0) / sentences.length
-  console.log(`## Throughput (one core, ${sentences.length} held-out texts of 80–160 characters, mean ${mean.toFixed(0)})\n`)
-  for (const [name, run] of runs) {
-    for (const text of sentences.slice(0, 200)) run(text) // warm up
-    const started = performance.now()
-    let calls = 0
-    while (performance.now() - started < 1500) {
+  console.log(`## Throughput (one core, ${sentences.length} held-out texts of 80–160 characters, mean ${mean.toFixed(0)}; best of 8 interleaved rounds)\n`)
+  const best = new Map<string, number>()
+  for (let round = 0; round < 8; round++) {
+    for (const [name, run] of runs) {
+      const started = performance.now()
       for (const text of sentences) run(text)
-      calls += sentences.length
+      const perSecond = (sentences.length / (performance.now() - started)) * 1000
+      best.set(name, Math.max(best.get(name) ?? 0, perSecond))
     }
-    const perSecond = (calls / (performance.now() - started)) * 1000
-    console.log(`- ${name}: ${Math.round(perSecond).toLocaleString('en')} detections/s`)
   }
+  for (const [name, perSecond] of best) console.log(`- ${name}: ${Math.round(perSecond).toLocaleString('en')} detections/s`)
+  const ratio = best.get('detect (stage)')! / best.get('franc fra+eng')!
+  console.log(`- stage / (franc fra+eng): ${ratio.toFixed(2)} (so about ${Math.round(ratio * 16000).toLocaleString('en')}/s where franc fra+eng does 16,000/s)`)
   console.log()
 }
 

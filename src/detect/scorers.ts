@@ -13,7 +13,7 @@
  * franc is unsure, its scores join franc's in the model (see model.ts). eld has no
  * Occitan: for `oci` only franc speaks.
  */
-import { asTuples } from 'trigram-utils'
+import { asDictionary } from 'trigram-utils'
 import { data } from 'franc-all/data.js'
 import { eld } from 'eld/small'
 import { toBcp47 } from './languages.ts'
@@ -71,7 +71,8 @@ export function checkCandidates(candidates: readonly string[]): void {
  * Undefined when the text has no trigrams.
  */
 export function francGaps(text: string, candidates: readonly string[]): Gaps | undefined {
-  const trigrams = asTuples(text)
+  // franc sorts the trigrams (asTuples), but its distance does not depend on their order.
+  const trigrams = Object.entries(asDictionary(text))
   if (trigrams.length === 0) return undefined
   const distances = francDistances(trigrams, table(candidates))
   const best = Math.min(...distances)

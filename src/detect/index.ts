@@ -5,6 +5,6 @@
  */
 export { detect, type DetectOptions } from './detect.ts'
 export { combine, type Detection, type Vote } from './evidence.ts'
-export { referenceLanguage, publisherLanguages, type ReferenceOptions } from './reference.ts'
+export { referenceLanguage, referenceNote, publisherLanguages, type PublisherLanguages, type ReferenceOptions } from './reference.ts'
 export { toBcp47, toIso6393, DEFAULT_CANDIDATES, UNDETERMINED } from './languages.ts'
 export { detectCorpus } from './corpus.ts'

@@ -18,7 +18,7 @@
 import type { Reference } from '../record/schema.ts'
 import { detect, type DetectOptions } from './detect.ts'
 import type { Detection, Vote } from './evidence.ts'
-import { toIso6393 } from './languages.ts'
+import { toBcp47, toIso6393, UNDETERMINED } from './languages.ts'
 
 export const DECLARED_CONFIDENCE = 0.9
 export const PUBLISHER_CONFIDENCE_CAP = 0.85
@@ -72,4 +72,16 @@ function publisherHabit(reference: Reference, declared: string | undefined, publ
 
 function publisherKey(publisher: string): string {
   return publisher.normalize('NFC').trim().toLowerCase()
+}
+
+/**
+ * For publishing: the BCP 47 language to note after a reference on a page in
+ * `page` ("(in French)" on the English page, "(en anglais)" on the French
+ * one), or undefined when the reference is in the page's language or its
+ * language is unknown. The words themselves live in the locales.
+ */
+export function referenceNote(reference: Reference, page: string, options: ReferenceOptions = {}): string | undefined {
+  const { lang } = referenceLanguage(reference, options)
+  const tag = lang === UNDETERMINED ? undefined : toBcp47(lang)
+  return tag && tag !== toBcp47(toIso6393(page) ?? page) ? tag : undefined
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Reference } from '../../src/record/schema.ts'
-import { detect, publisherLanguages, referenceLanguage } from '../../src/detect/index.ts'
+import { detect, publisherLanguages, referenceLanguage, referenceNote } from '../../src/detect/index.ts'
 
 const reference = (title: string, language: string, publisher = 'RFI'): Reference => ({
   id: 'r',
@@ -39,5 +39,16 @@ describe('referenceLanguage', () => {
     const withHabit = referenceLanguage(reference('Bilan : 14 morts', 'en', 'Le Monde'), { publishers })
     const without = referenceLanguage(reference('Bilan : 14 morts', 'en', 'Le Monde'))
     expect(withHabit.lang === 'eng' ? withHabit.confidence : 0).toBeLessThan(without.confidence)
+  })
+})
+
+describe('referenceNote', () => {
+  const french = reference('Mali : attaque contre un camp militaire dans le nord du pays', 'fr', 'Le Monde')
+  const english = reference("Examining Extremism: Jama'at Nasr al-Islam wal Muslimin", 'en', 'CSIS')
+  it('names the language to note on a page in another language, and nothing on a page in the same one', () => {
+    expect(referenceNote(french, 'en')).toBe('fr')
+    expect(referenceNote(french, 'fr')).toBeUndefined()
+    expect(referenceNote(english, 'fr')).toBe('en')
+    expect(referenceNote(english, 'en')).toBeUndefined()
   })
 })

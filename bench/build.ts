@@ -15,6 +15,7 @@ import { loadCorpus } from '../src/ingest/corpus.ts'
 import { detectCorpus } from '../src/detect/index.ts'
 import { alignEvent } from '../src/align/align.ts'
 import { hasErrors, formatReport } from '../src/diagnostics/index.ts'
+import { defaultWorkers } from '../src/build/workers.ts'
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '1000' }, json: { type: 'boolean' }, repeat: { type: 'string', default: '5' }, seed: { type: 'string', default: '2018' } } })
 const events = Number(values.events)
@@ -26,7 +27,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`)
 try {
   log(`generating ${events} events in ${root}`)
   await generateCorpus(root, { events, seed: Number(values.seed) })
-  const options: BuildOptions = { root, cwd: dir, out: join(dir, 'dist'), baseUrl: 'https://passerelle.example.org/', cacheDir: join(dir, '.passerelle-cache') }
+  const options: BuildOptions = { root, cwd: dir, out: join(dir, 'dist'), baseUrl: 'https://passerelle.example.org/', cacheDir: join(dir, '.passerelle-cache'), workers: defaultWorkers() }
 
   const build = async () => {
     const started = performance.now()

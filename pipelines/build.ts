@@ -1,5 +1,5 @@
 /**
- * `passerelle build [--out DIR] [--base-url URL] [--shard i/n] [--no-cache] [--quiet]`:
+ * `passerelle build [--out DIR] [--base-url URL] [--shard i/n] [--workers N] [--no-cache] [--quiet]`:
  * ingest → detect reference languages → render → fact parity → write
  * atomically, reusing what the cache (`.passerelle-cache/`) says did not
  * change. Any error leaves the previous output untouched and exits 1 with
@@ -12,6 +12,7 @@ import { buildAndWrite } from '../src/build/incremental.ts'
 import { DEFAULT_CACHE_DIR } from '../src/build/cache.ts'
 import { parseShard, type Shard } from '../src/build/shard.ts'
 import { progressBar, shouldShowProgress, silent } from '../src/build/progress.ts'
+import { defaultWorkers } from '../src/build/workers.ts'
 import { UsageError, type Io } from './cli.ts'
 import { parseOptions, sourcesDir } from './options.ts'
 
@@ -22,6 +23,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     shard: { type: 'string' },
     cache: { type: 'string' },
     'no-cache': { type: 'boolean' },
+    workers: { type: 'string' },
     quiet: { type: 'boolean' },
   })
   const out = resolve(io.cwd, values.out ?? 'dist')
@@ -35,6 +37,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     cacheDir,
     shard: values.shard === undefined ? undefined : shardOption(values.shard),
     progress,
+    workers: workersOption(values.workers),
   })
   const report = formatReport(result.files)
   if (report) io.stderr.write(report + '\n')
@@ -61,4 +64,11 @@ function shardOption(value: string): Shard {
   const shard = parseShard(value)
   if (typeof shard === 'string') throw new UsageError(shard)
   return shard
+}
+
+function workersOption(value: string | undefined): number {
+  if (value === undefined) return defaultWorkers()
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--workers must be a whole number of threads, 1 or more, not \`${value}\``)
+  return count
 }

@@ -23,7 +23,8 @@ import { hasErrors } from '../diagnostics/index.ts'
 import type { Language } from '../record/schema.ts'
 import { loadLocales, type Locales } from '../publish/i18n.ts'
 import { referenceLanguages } from '../publish/languages.ts'
-import { eventPages, reportProblems, sitePages, type EventContext } from '../publish/site.ts'
+import { eventPages, reportProblems, sitePages, type EventContext, type EventPages } from '../publish/site.ts'
+import { batchesOf, renderInWorkers, workersFor } from './workers.ts'
 import { writeAtomically, type Outputs } from '../publish/write.ts'
 import { emptyCache, loadCache, saveCache, type CacheState, type EventEntry, type RenderEntry, type WrittenFile } from './cache.ts'
 import { codeVersion, hashOf } from './fingerprint.ts'
@@ -42,6 +43,10 @@ export interface BuildOptions {
   progress?: Progress
   /** Overrides the hash of the code (tests simulate a code change with it). */
   codeVersion?: string
+  /** Worker threads to render with (1: the main thread only); used only for jobs big enough to pay their start-up. */
+  workers?: number
+  /** Events per worker below which a worker is not started (tests lower it). */
+  minEventsPerWorker?: number
   /** Locales folder (the bundled `locales/` by default). */
   localesDir?: string
 }
@@ -102,7 +107,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const failed = (): BuildResult => ({ files: allFiles, write: new Map(), link: new Map(), unchanged: false, stats, nextCache: () => cache })
   if (hasErrors(allFiles)) return (progress.stop(), failed())
 
-  const render = renderAll(corpus, locales, cache, { ...options, code, recordHashes: ingest.recordHashes }, progress)
+  const render = await renderAll(corpus, locales, cache, { ...options, code, recordHashes: ingest.recordHashes }, progress)
   progress.stop()
   if (hasErrors(allFiles)) return failed()
   stats.rendered = render.rendered
@@ -168,7 +173,7 @@ interface RenderOptions extends BuildOptions {
 }
 
 /** Renders the events whose render key changed (those of this shard), links the others, then the pages about all events. */
-function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options: RenderOptions, progress: Progress) {
+async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options: RenderOptions, progress: Progress) {
   const records = corpus.events.map((event) => event.record)
   const languages = new UsedEntries(cache.languages)
   const context: EventContext = {
@@ -195,26 +200,30 @@ function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options:
   const entries = new Map<string, RenderEntry>()
   const leads = new Map<string, Record<Language, string>>()
   const reusable = (paths: readonly string[]) => paths.every((path) => unchangedSince(options.out, path, cache.written?.get(path)))
-  let rendered = 0
   progress.start('rendering', to - from)
+  const reused = new Map<number, RenderEntry>()
+  const misses: number[] = []
   for (let index = from; index < to; index++) {
-    const { record, source } = corpus.events[index]!
-    const previous = cache.renders.get(record.id)
-    let entry: RenderEntry
-    if (previous && previous.key === keys[index] && reusable(previous.paths)) {
-      entry = previous
+    const previous = cache.renders.get(records[index]!.id)
+    if (previous && previous.key === keys[index] && reusable(previous.paths)) reused.set(index, previous)
+    else misses.push(index)
+  }
+  progress.tick(reused.size)
+  const fresh = await renderMisses(corpus, misses, context, options, progress)
+  for (let index = from; index < to; index++) {
+    const { record } = corpus.events[index]!
+    let entry = reused.get(index)
+    if (entry) {
       for (const path of entry.paths) link.set(path, join(options.out, path))
     } else {
-      const pages = eventPages(record, context)
-      reportProblems(source, pages.pair)
+      const pages = fresh.get(index)!
       for (const [path, content] of pages.outputs) write.set(path, content)
       entry = { key: keys[index]!, paths: pages.outputs.map(([path]) => path), leads: pages.leads }
-      rendered++
     }
     entries.set(record.id, entry)
     leads.set(record.id, entry.leads)
-    progress.tick()
   }
+  const rendered = misses.length
 
   let site = cache.site
   let sitePagesRendered = false
@@ -237,6 +246,44 @@ function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options:
     sitePagesRendered = true
   }
   return { write, link, entries, rendered, site, sitePages: sitePagesRendered, languages: languages.used }
+}
+
+/**
+ * Pages of the events to render, by event index: on worker threads when there
+ * are enough of them, else here. An event a worker flags is rendered again
+ * here so that its messages are placed in its own files.
+ */
+async function renderMisses(corpus: Corpus, misses: number[], context: EventContext, options: RenderOptions, progress: Progress): Promise<Map<number, Pick<EventPages, 'outputs' | 'leads'>>> {
+  const fresh = new Map<number, Pick<EventPages, 'outputs' | 'leads'>>()
+  const here = (index: number) => {
+    const { record, source } = corpus.events[index]!
+    const pages = eventPages(record, context)
+    reportProblems(source, pages.pair)
+    fresh.set(index, pages)
+  }
+  const workers = workersFor(misses.length, options.workers ?? 1, options.minEventsPerWorker)
+  if (workers === 0) {
+    for (const index of misses) (here(index), progress.tick())
+    return fresh
+  }
+  const batches = batchesOf(misses)
+  const results = await renderInWorkers(
+    batches.map((batch) => {
+      const records = batch.map((index) => corpus.events[index]!.record)
+      const related = [...new Set(records.flatMap((record) => record.related))].flatMap((id) => context.events.get(id) ?? [])
+      const languages = records.flatMap((record) => record.references.map((reference): [string, string] => [`${record.id}/${reference.id}`, context.referenceLanguage.get(`${record.id}/${reference.id}`)!]))
+      return { records, related, languages: languages.filter(([, lang]) => lang !== undefined) }
+    }),
+    { cwd: options.cwd, localesDir: options.localesDir, glossary: corpus.glossary, baseUrl: options.baseUrl },
+    workers,
+    (count) => progress.tick(count),
+  )
+  misses.forEach((index, position) => {
+    const result = results[position]!
+    if (result.problems) here(index)
+    else fresh.set(index, result)
+  })
+  return fresh
 }
 
 /** True when the file the last build wrote is still there, untouched (same inode, size and modification time). */

@@ -131,6 +131,14 @@ describe('incremental build', () => {
     expect(after).toEqual(await coldTree(s.options))
   })
 
+  it('rendering on worker threads gives the bytes of the main thread', async () => {
+    const { options, out } = await site()
+    const result = await buildAndWrite({ ...options, workers: 2, minEventsPerWorker: 1 })
+    expect(formatReport(result.files)).toBe('')
+    expect(result.stats.rendered).toBe(4)
+    expect(await tree(out)).toEqual(await coldTree({ ...options, workers: 1 }))
+  })
+
   it('a page edited by hand in the output is rendered again rather than kept', async () => {
     const { options, out } = await site()
     await buildAndWrite(options)

@@ -1,0 +1,75 @@
+/**
+ * Rendering over the CPU's cores with Node's own worker threads: a pool
+ * kept for the build, fed batches of events in order, results put back in
+ * order, so the output is the same bytes whatever the number of workers.
+ * Starting a worker costs about a second (it compiles the publishing code),
+ * so small jobs stay on the main thread.
+ */
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { EventRecord, Glossary, Language } from '../record/schema.ts'
+
+export interface RenderBatch {
+  cwd: string
+  localesDir?: string
+  glossary: Glossary
+  baseUrl: string
+  records: EventRecord[]
+  /** Records the batch's events link to. */
+  related: EventRecord[]
+  /** `recordId/referenceId` → language, for the batch's references. */
+  languages: Array<[string, string]>
+}
+
+export interface RenderedEvent {
+  outputs: Array<[string, string]>
+  leads: Record<Language, string>
+  /** Parity gaps, unknown citations or missing translations: render again on the main thread for the messages. */
+  problems: boolean
+}
+
+/** Fewer events than this per worker are not worth a worker's start-up. */
+export const MIN_EVENTS_PER_WORKER = 100
+const BATCH = 25
+
+export function defaultWorkers(): number {
+  return availableParallelism()
+}
+
+/** How many workers a job of `events` renders deserves (0: render on the main thread). */
+export function workersFor(events: number, requested: number, minPerWorker = MIN_EVENTS_PER_WORKER): number {
+  const useful = Math.min(requested, Math.floor(events / minPerWorker))
+  return useful >= 2 ? useful : 0
+}
+
+export async function renderInWorkers(batches: Array<Omit<RenderBatch, 'cwd' | 'localesDir' | 'glossary' | 'baseUrl'>>, shared: Pick<RenderBatch, 'cwd' | 'localesDir' | 'glossary' | 'baseUrl'>, count: number, onBatch: (events: number) => void): Promise<RenderedEvent[]> {
+  const pool = Array.from({ length: count }, () => new Worker(new URL('./worker-entry.js', import.meta.url)))
+  const results = new Array<RenderedEvent[]>(batches.length)
+  let next = 0
+  try {
+    await Promise.all(
+      pool.map(async (worker) => {
+        while (next < batches.length) {
+          const index = next++
+          results[index] = await new Promise<RenderedEvent[]>((resolve, reject) => {
+            worker.once('message', resolve)
+            worker.once('error', reject)
+            worker.postMessage({ ...shared, ...batches[index]! })
+          })
+          worker.removeAllListeners('error')
+          onBatch(batches[index]!.records.length)
+        }
+      }),
+    )
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()))
+  }
+  return results.flat()
+}
+
+/** Events cut into batches for the pool. */
+export function batchesOf<T>(items: readonly T[]): T[][] {
+  const batches: T[][] = []
+  for (let index = 0; index < items.length; index += BATCH) batches.push(items.slice(index, index + BATCH))
+  return batches
+}

@@ -16,6 +16,8 @@ export function crossCheck(corpus: Corpus) {
   const glossaryUsable = !corpus.glossarySource?.file.messages.some((message) => message.fatal)
   const eventIds = new Set(corpus.events.map((event) => event.record.id))
   const firstSlug = new Map<string, LoadedEvent>()
+  const firstId = new Map<string, LoadedEvent>()
+  for (const event of corpus.events) if (!firstId.has(event.record.id)) firstId.set(event.record.id, event)
   const excerptIds = new Map<string, string>()
 
   for (const event of corpus.events) {
@@ -28,7 +30,7 @@ export function crossCheck(corpus: Corpus) {
         hint: `rename the folder to \`${record.id}\` or change the id`,
       })
     }
-    checkUnique(corpus, event, firstSlug)
+    checkUnique(firstId, event, firstSlug)
     if (glossaryUsable) checkEntities(record, source, entityIds)
     checkReferences(record, source)
     checkQuantities(record, source)
@@ -89,9 +91,9 @@ function checkGlossary(corpus: Corpus): Set<string> {
   return ids
 }
 
-function checkUnique(corpus: Corpus, event: LoadedEvent, firstSlug: Map<string, LoadedEvent>) {
+function checkUnique(firstId: Map<string, LoadedEvent>, event: LoadedEvent, firstSlug: Map<string, LoadedEvent>) {
   const { record, source } = event
-  const twin = corpus.events.find((other) => other.record.id === record.id)
+  const twin = firstId.get(record.id)
   if (twin && twin !== event) {
     error(source.file, `Event id \`${record.id}\` is already used by ${twin.source.file.path}`, {
       place: positionAt(source, ['id']),
@@ -211,6 +213,20 @@ function checkQuantities(record: EventRecord, source: YamlSource) {
   }
 }
 
+/** IANA zones this runtime knows; built once, since constructing a formatter per event is costly. */
+const knownZones = new Set(Intl.supportedValuesOf('timeZone'))
+
+function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true
+  // supportedValuesOf lists canonical zones only; aliases such as `UTC` or `Etc/GMT` are still valid.
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
 function checkDate(record: EventRecord, source: YamlSource) {
   const { date } = record
   if (!date) return
@@ -221,9 +237,7 @@ function checkDate(record: EventRecord, source: YamlSource) {
       hint: 'swap or fix the dates',
     })
   }
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: date.timeZone })
-  } catch {
+  if (!isTimeZone(date.timeZone)) {
     error(source.file, `Unknown time zone \`${date.timeZone}\``, {
       place: positionAt(source, ['date', 'timeZone']),
       ruleId: 'invalid-time-zone',

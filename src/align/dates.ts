@@ -101,6 +101,37 @@ function latestDayMonth(published: Date, month: number, day: number): string | u
   return undefined
 }
 
+/** The earliest day/month on or after `published`: `la marche commencera le 15 décembre`. */
+function nextDayMonth(published: Date, month: number, day: number): string | undefined {
+  for (let year = published.getUTCFullYear(); year <= published.getUTCFullYear() + 1; year++) {
+    if (day > daysIn(year, month)) continue
+    const candidate = iso(year, month, day)
+    if (candidate >= isoOf(published)) return candidate
+  }
+  return undefined
+}
+
+/** The earliest `weekday` on or after `published`. */
+function nextWeekday(published: Date, weekday: number): string {
+  return isoOf(addDays(published, (weekday - published.getUTCDay() + 7) % 7))
+}
+
+/**
+ * News reports the past, so a day without its year is the latest such day
+ * on or before publication, unless the clause speaks of the future: a
+ * future-tense verb before the date (`commencera`, `aura lieu`, `se
+ * tiendra`), `prévu pour`, `doit`, or `prochain` right after it.
+ */
+const futureBefore = new RegExp(
+  `(?<![\\p{L}])(?:\\p{L}{2,}(?:era|eront|iront|dra|dront)|sera|seront|aura|auront|fera|feront|ira|iront|pourra|pourront|verra|verront|prévue?s?|doit|doivent|devrait|devraient)(?![\\p{L}])[^.;!?]{0,50}$`,
+  'iu',
+)
+const futureAfter = new RegExp(`^\\s+prochaine?${R}`, 'iu')
+function speaksOfFuture(text: string, start: number, end: number): boolean {
+  return futureBefore.test(text.slice(Math.max(0, start - 80), start)) || futureAfter.test(text.slice(end, end + 12))
+}
+const dayMonthFrom = (future: boolean) => (future ? nextDayMonth : latestDayMonth)
+
 /** The latest given day of month on or before `published`. */
 function latestDay(published: Date, day: number): string | undefined {
   let year = published.getUTCFullYear()
@@ -317,8 +348,9 @@ function findChronoDates(out: Findings, published: Date | undefined) {
       continue
     }
     let value: string | undefined
-    if (components.isCertain('day') && components.isCertain('month')) value = latestDayMonth(published, components.get('month')!, components.get('day')!)
-    else if (components.isCertain('weekday') && !components.isCertain('day')) value = latestWeekday(published, components.get('weekday')!, /dernier/i.test(result.text))
+    const future = speaksOfFuture(out.text, start, end)
+    if (components.isCertain('day') && components.isCertain('month')) value = dayMonthFrom(future)(published, components.get('month')!, components.get('day')!)
+    else if (components.isCertain('weekday') && !components.isCertain('day')) value = future ? nextWeekday(published, components.get('weekday')!) : latestWeekday(published, components.get('weekday')!, /dernier/i.test(result.text))
     else value = iso(components.get('year')!, components.get('month')!, components.get('day')!)
     if (value) out.add({ kind: 'date', value, qualifier: 'exact', start, end })
   }
@@ -342,7 +374,7 @@ function findDaysAlone(out: Findings, published: Date | undefined) {
       out.add({ kind: 'date', value: iso(Number(shared[2]), monthNumber(shared[1]!), day), qualifier: 'exact', start, end })
       continue
     }
-    const value = published && (shared ? latestDayMonth(published, monthNumber(shared[1]!), day) : latestDay(published, day))
+    const value = published && (shared ? dayMonthFrom(speaksOfFuture(out.text, start, end))(published, monthNumber(shared[1]!), day) : latestDay(published, day))
     if (!published) out.problem('relative-date-without-publication', start, end)
     else if (value) out.add({ kind: 'date', value, qualifier: 'exact', start, end })
   }

@@ -59,6 +59,8 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
   const sorted = [...labels.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b))
   const alternatives = sorted.map((label) => {
     const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')
+      // `Etat islamique`: French capitals often lose their accent in print.
+      .replace(/(^|\s)É/gu, '$1[ÉE]')
     return escaped
   })
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
@@ -81,12 +83,17 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
         const end = match.index + match[0].length
         // `armée` alone is the FAMa in Malian news, but `la VIᵉ armée allemande` is another army.
         if (label && isCommonWord(label) && otherNationality.test(text.slice(end, end + 30))) continue
+        // `le lac Tchad`, `le fleuve Niger`: a state's name naming a lake or a river.
+        if (entity?.type === 'state' && featureBefore.test(text.slice(Math.max(0, match.index - 20), match.index))) continue
         if (entity && kind) mentions.push({ entity, kind, start: match.index, end })
       }
       return mentions
     },
   }
 }
+
+/** A geographic common noun right before a name: `lac`, `fleuve`, `bassin du`. */
+const featureBefore = /(?<![\p{L}])(?:lac|fleuve|rivière|golfe|bassin\s+du|vallée\s+du|delta\s+du)\s+$/iu
 
 /** A nationality adjective right after a name (`allemande`, `française`); a longer alias wins when it is the entity's own. */
 const otherNationality = /^\s+\p{Ll}+(?:ande|aise|oise|ienne|aine|ine|ane|ole|que)s?(?![\p{L}])/u
@@ -102,7 +109,8 @@ function isAcronym(label: string): boolean {
 }
 
 function normalize(label: string): string {
-  return label.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')
+  // `Etat` and `État` are one word (see the pattern); only a word-initial `é` loses its accent.
+  return label.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').replace(/(^|[\s'-])é/gu, '$1e')
 }
 
 /** The entity and every entity it is part of (`fama` → `mali`). */

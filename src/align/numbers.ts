@@ -47,13 +47,18 @@ const numberPattern = new RegExp(
   'giu',
 )
 
+const repeatedInDigits = /^\s*\((\d{1,3}(?:[\s\u00a0\u202f.]\d{3})*)\)/u
+
 /** Every number in `text`, left to right, plus the word sequences that are not valid numbers. */
 export function findNumbers(text: string): { numbers: NumberMatch[]; problems: NumberProblem[] } {
   const numbers: NumberMatch[] = []
   const problems: NumberProblem[] = []
+  /** End of the last `(04)` read as a repetition: the digits inside are not a second number. */
+  let repeatedUntil = 0
   for (const match of text.matchAll(numberPattern)) {
     const start = match.index
     const end = start + match[0].length
+    if (start < repeatedUntil) continue
     if (match[2] !== undefined) {
       numbers.push({ value: approximateNouns[match[2].toLowerCase()]!, start, end, approximate: true, article: false })
     } else if (match[3] !== undefined) {
@@ -62,8 +67,16 @@ export function findNumbers(text: string): { numbers: NumberMatch[]; problems: N
       // `et` joins `vingt et un` but also two figures (`quatorze et dix-huit`): split there.
       for (const part of splitWordRuns(match[0], start)) {
         const value = parseFrenchNumber(part.text)
-        if (value === undefined) problems.push({ start: part.start, end: part.start + part.text.length, text: part.text })
-        else numbers.push({ value, start: part.start, end: part.start + part.text.length, approximate: false, article: /^une?$/i.test(part.text) })
+        const partEnd = part.start + part.text.length
+        if (value === undefined) {
+          problems.push({ start: part.start, end: partEnd, text: part.text })
+          continue
+        }
+        // `quatre (04) soldats`: the West African press repeats a figure in digits; one number, spanning both.
+        const repeated = repeatedInDigits.exec(text.slice(partEnd))
+        const repeats = repeated !== null && Number(repeated[1]!.replace(/[\s\u00a0\u202f.]/g, '')) === value
+        if (repeats) repeatedUntil = partEnd + repeated[0].length
+        numbers.push({ value, start: part.start, end: repeats ? repeatedUntil : partEnd, approximate: false, article: !repeats && /^une?$/i.test(part.text) })
       }
     }
   }

@@ -42,11 +42,15 @@ const qualifierBefore = qualifiersBefore.map(({ qualifier, pattern }) => ({ qual
 const qualifierAfterRegex = compile(`^\\s*(?:\\p{L}+\\s+){0,2}(?:${qualifierAfter})${word}`)
 const casualtyRightAfter = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[\\s,]*(?:(?:au moins|au total|en tout|autres)\\s+)?(?:${pattern})${word}`) }))
 /** Up to five words (adverbs, `qui`, `ont également`) between the noun and the casualty verb. */
-const casualtyLater = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^(?:\\s+autres)?[^.;:]{0,60}?(?<![\\p{L}])(?:${pattern})${word}`) }))
+/** Not across a second group joined by `et` (`six soldats et plusieurs blessés`): that casualty word is theirs. */
+const otherGroup = `\\s(?:et|ainsi que)\\s+(?:plusieurs|des|de nombreux|d${APOS}autres|nombreux)${word}`
+const casualtyLater = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^(?:\\s+autres)?(?:(?!${otherGroup})[^.;:]){0,60}?(?<![\\p{L}])(?:${pattern})${word}`) }))
 const casualtyJustBefore = casualtyBefore.map(({ kind, pattern }) => ({ kind, regex: compile(`(?<![\\p{L}])(?:${pattern})\\s*$`) }))
-const nounStart = `^\\s*(?:d${APOS}?e?\\s*)?(?:(?:ses|leurs|nos|des|les)\\s+)?`
+const nounStart = `^\\s*(?:d${APOS}?e?\\s*)?(?:(?:ses|leurs|nos|vos|ces|des|les)\\s+)?`
 const combatants = combatantNouns.map(({ pattern, role }) => ({ role, regex: compile(`${nounStart}(?:${pattern})${word}`) }))
 const equipment = compile(`${nounStart}(?:${equipmentNouns})${word}`)
+const millionOf = compile(`^\\s*d(?:e\\s+|${APOS})`)
+const partitive = compile(`^\\s+d${APOS}entre\\s+(?:eux|elles)${word}`)
 /** Whose figure a possessive points back to: `14 morts dans ses rangs`. */
 const possessiveRanks = compile(`dans (?:ses|leurs) rangs|parmi (?:ses|leurs) (?:hommes|membres|combattants|soldats)|de ses hommes|de leurs hommes`)
 /** A word right after a count that is not itself a verb or a casualty word: `Trois [ouvriers] ont été tués`. */
@@ -69,7 +73,8 @@ export function findCounts(text: string, sentenceList: Sentence[], numbers: Numb
     const items = joinRanges(text, numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end), problems)
     let previous: { claim: CountClaim; item: Item } | undefined
     items.forEach((item, index) => {
-      const next = items[index + 1]
+      // `Deux enfants, un frère et une sœur, ont perdu la vie`: an article (`un`, `une`) does not end the clause of a count.
+      const next = items.slice(index + 1).find((other) => !other.article)
       const claim = readCount(text, sentence, item, next?.start ?? sentence.end, previous, mentions)
       if (!claim) return
       if (previous) shareVerb(text, previous.claim, claim)
@@ -100,8 +105,10 @@ function joinRanges(text: string, numbers: NumberMatch[], problems: CountProblem
     const low = numbers[i]!
     const high = numbers[i + 1]
     const between = high ? text.slice(low.end, high.start) : ''
-    const joiner = /^\s+(et|à)\s+$/u.exec(between)?.[1] as 'et' | 'à' | undefined
-    if (high && joiner && !low.article && !high.article && rangeJoin[joiner].test(text.slice(Math.max(0, low.start - 12), low.start))) {
+    const joiner = /^\s+(et|à|ou)\s+$/u.exec(between)?.[1] as 'et' | 'à' | 'ou' | undefined
+    // `six ou huit personnes`, `un ou deux`: two figures offered for one count are a range.
+    const alternative = joiner === 'ou' && !low.approximate && !high?.approximate && !high?.article
+    if (high && joiner && (alternative || (joiner !== 'ou' && !low.article && !high.article && rangeJoin[joiner].test(text.slice(Math.max(0, low.start - 12), low.start))))) {
       if (low.value >= high.value) problems.push({ start: low.start, end: high.end, text: text.slice(low.start, high.end) })
       else items.push({ value: { min: low.value, max: high.value }, approximate: false, article: false, start: low.start, end: high.end })
       i++
@@ -120,7 +127,9 @@ function readCount(
 ): CountClaim | undefined {
   const clauseStart = Math.max(sentence.start, previous?.item.end ?? sentence.start, lastIndexOfAny(text, ';:(', item.start, sentence.start) + 1)
   let before = text.slice(clauseStart, item.start)
-  const after = text.slice(item.end, Math.min(limit, clauseEndAfter(text, item.end, sentence.end)))
+  // `un million de morts`: French puts `de` between a million and what it counts.
+  const countedFrom = item.end + (/millions?$/iu.test(text.slice(item.start, item.end)) ? (millionOf.exec(text.slice(item.end))?.[0].length ?? 0) : 0)
+  const after = text.slice(countedFrom, Math.min(limit, clauseEndAfter(text, item.end, sentence.end)))
 
   let qualifier: Qualifier = typeof item.value === 'number' ? (item.approximate ? 'about' : 'exact') : 'range'
   for (const { qualifier: hedge, regex } of qualifierBefore) {
@@ -134,7 +143,7 @@ function readCount(
   if (typeof item.value === 'number' && qualifierAfterRegex.test(after)) qualifier = 'at-least'
 
   // Whose: a glossary name right after the number (`soldats maliens`), else a generic noun.
-  const noun = readNoun(text, item.end, after, mentions)
+  const noun = readNoun(text, countedFrom, after, mentions)
   // Any other noun (`ouvriers`, `Palestiniens`) counts people whom a verb after it may qualify; it names no side.
   const other = noun ? undefined : otherNoun.exec(after)?.[0].length
   const nounLength = noun?.length ?? other
@@ -173,7 +182,10 @@ interface Noun {
 
 function readNoun(text: string, at: number, after: string, mentions: EntityMention[]): Noun | undefined {
   if (equipment.test(after)) return { length: equipment.exec(after)![0].length, equipment: true }
-  const lead = /^\s*(?:d['’]?e?\s*)?(?:(?:ses|leurs|nos|des|les)\s+)?/iu.exec(after)![0].length
+  // `Huit mille d'entre eux`, `six d'entre eux`: a part of people named before; no side of its own.
+  const partOf = partitive.exec(after)
+  if (partOf) return { length: partOf[0].length }
+  const lead = /^\s*(?:d['’]?e?\s*)?(?:(?:ses|leurs|nos|vos|ces|des|les)\s+)?/iu.exec(after)![0].length
   const named = mentions.find((mention) => mention.start === at + lead && mention.kind === 'group')
   if (named) return { length: lead + named.end - named.start, subject: named.entity.id }
   for (const { role, regex } of combatants) {

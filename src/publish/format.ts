@@ -13,6 +13,11 @@ import { render, type Nodes, type Part } from './template.ts'
 export function dateText(translator: Translator, iso: string): string {
   const format = new Intl.DateTimeFormat(translator.lang, { dateStyle: 'long', timeZone: 'UTC' })
   const parts = format.formatToParts(new Date(`${iso}T00:00:00Z`))
+  return dateWords(translator, parts)
+}
+
+/** Intl's date parts as text, the first of a month written as the locale says (`1er`). */
+function dateWords(translator: Translator, parts: readonly Intl.DateTimeFormatPart[]): string {
   return parts.map((part) => (part.type === 'day' && Number(part.value) === 1 ? translator.t('date.firstOfMonth') : part.value)).join('')
 }
 
@@ -107,10 +112,9 @@ export function dateRange(translator: Translator, start: string, end: string): N
   const parts = format.formatRangeToParts(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`))
   const firstEnd = parts.findIndex((part) => part.source === 'endRange')
   const lastStart = parts.findLastIndex((part) => part.source === 'startRange')
-  const words = (range: typeof parts) => range.map((part) => (part.type === 'day' && Number(part.value) === 1 ? translator.t('date.firstOfMonth') : part.value)).join('')
   // Shared fields before the start (English `October` of `October 23–24`) belong to it, those after the end to the end.
-  const startText = words(parts.slice(0, lastStart + 1))
-  const endText = words(parts.slice(firstEnd))
+  const startText = dateWords(translator, parts.slice(0, lastStart + 1))
+  const endText = dateWords(translator, parts.slice(firstEnd))
   const sameMonth = parts.some((part) => part.type === 'month' && part.source === 'shared')
   const context = sameMonth && translator.has('date.range', { context: 'sameMonth' }) ? { context: 'sameMonth' } : {}
   return render(translator, 'date.range', { start: h('time', { dateTime: start }, startText), end: h('time', { dateTime: end }, endText) }, context)

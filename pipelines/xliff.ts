@@ -13,7 +13,7 @@ import { alignEvent } from '../src/align/index.ts'
 import { exportXliff } from '../src/review/xliff/export.ts'
 import { readXliff, recordEdits, type EventImport } from '../src/review/xliff/import.ts'
 import { editYaml } from '../src/review/yaml-edit.ts'
-import { writeFileAtomic } from '../src/review/atomic-write.ts'
+import { writeAtomic } from '../src/review/atomic-write.ts'
 import { UsageError, type Io } from './cli.ts'
 import { parseOptions, sourcesDir } from './options.ts'
 
@@ -58,7 +58,7 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
   // Decisions recorded in the review UI travel with the evidence notes.
   const alignment = alignEvent(event, corpus.glossary, { report: false })
   const out = resolve(io.cwd, values.out)
-  await writeFileAtomic(out, exportXliff(event, alignment, `${event.folder}/${RECORD_FILE}`))
+  await writeAtomic(out, exportXliff(event, alignment, `${event.folder}/${RECORD_FILE}`))
   io.stdout.write(`${relative(io.cwd, out)}: ${event.record.sections.length} sections of ${event.record.id}\n`)
   return 0
 }
@@ -87,7 +87,7 @@ async function importCommand(argv: string[], io: Io): Promise<number> {
     io.stderr.write(formatReport([file]) + '\n')
     return 1
   }
-  for (const write of writes) await writeFileAtomic(write.path, write.text)
+  for (const write of writes) await writeAtomic(write.path, write.text)
   io.stdout.write(writes.length === 0 ? 'no changes: the records already hold these translations\n' : writes.map((write) => `updated ${write.summary}\n`).join(''))
   return 0
 }

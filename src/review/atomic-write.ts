@@ -7,7 +7,11 @@ import { open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+/**
+ * The one atomic write of the review side: review-state.json (src/review/state.ts),
+ * XLIFF exports and imports (pipelines/xliff.ts).
+ */
+export async function writeAtomic(path: string, content: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   const handle = await open(temporary, 'wx')
   try {

@@ -15,10 +15,10 @@
  * within the process, so concurrent `recordDecision` calls lose nothing.
  */
 import { readFileSync } from 'node:fs'
-import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { randomBytes } from 'node:crypto'
 import { contentHash } from '../record/hash.ts'
+import { writeAtomic } from './atomic-write.ts'
 import type { Decision, Evidence, FieldAlignment } from '../align/types.ts'
 
 export const REVIEW_STATE_FILE = 'review-state.json'
@@ -113,23 +113,6 @@ function serialize<T>(path: string, task: () => Promise<T>): Promise<T> {
     if (queues.get(path) === settled) queues.delete(path)
   })
   return next
-}
-
-async function writeAtomic(path: string, text: string) {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  const handle = await open(temp, 'w')
-  try {
-    await handle.writeFile(text, 'utf8')
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
-    await rename(temp, path)
-  } catch (cause) {
-    await unlink(temp).catch(() => undefined)
-    throw cause
-  }
 }
 
 /**

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Assembles bench/langid/data.jsonl from Debian packages (see README.md).
+"""Assembles bench/langid/ui.jsonl (the "UI strings" group) from Debian packages (see README.md).
 
 Run once, offline apart from apt:
     mkdir -p /tmp/langdata && cd /tmp/langdata
     apt-get download vlc-l10n libgtk-3-common manpages manpages-fr manpages-de \
         manpages-es manpages-it manpages-nl manpages-pt-br
     for f in *.deb; do dpkg-deb -x "$f" root; done
-    python3 bench/langid/assemble.py /tmp/langdata/root > bench/langid/data.jsonl
+    python3 bench/langid/assemble.py /tmp/langdata/root > bench/langid/ui.jsonl
 
 Written in Python because its standard library reads .mo catalogs
 (gettext.GNUTranslations) and groff renders man pages; nothing here ships.

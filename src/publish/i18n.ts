@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { join, relative } from 'node:path'
 import i18next, { type TOptions } from 'i18next'
 import { VFile } from 'vfile'
+import { location } from 'vfile-location'
 import { languages, type Language } from '../record/schema.ts'
 import { error } from '../diagnostics/index.ts'
 
@@ -50,19 +51,32 @@ export async function loadLocales(cwd = process.cwd(), dir = localesDir(cwd)): P
     files[lang] = new VFile({ path: relative(cwd, path) || path, value })
     resources[lang] = parseJson(files[lang], value)
   }
-  checkSameKeys(files, resources)
+  // A file that did not parse would make every key of the other "missing": report the syntax error alone.
+  if (!Object.values(files).some((file) => file.messages.length > 0)) checkSameKeys(files, resources)
   const translators = {} as Record<Language, Translator>
   for (const lang of languages) translators[lang] = createTranslator(lang, resources[lang], files[lang])
   return { translators, files }
 }
 
 function parseJson(file: VFile, value: string): Resources {
+  // Editors on Windows save JSON with a byte order mark; JSON.parse refuses it, the file is fine.
+  const text = value.charCodeAt(0) === 0xfeff ? value.slice(1) : value
   try {
-    return JSON.parse(value) as Resources
+    const data: unknown = JSON.parse(text)
+    if (data && typeof data === 'object' && !Array.isArray(data)) return data as Resources
+    error(file, 'Locale file must hold one JSON object of keys', { ruleId: 'locale-invalid', hint: 'wrap the keys in { }' })
   } catch (cause) {
-    error(file, `Locale file is not valid JSON: ${(cause as Error).message}`, { ruleId: 'locale-invalid', hint: 'fix the JSON syntax' })
-    return {}
+    const message = (cause as Error).message
+    // V8 says where it stopped ("… at position 123"): point there rather than at 1:1.
+    const at = /position (\d+)/.exec(message)
+    const place = at ? location(file).toPoint(Number(at[1]) + (text === value ? 0 : 1)) : undefined
+    error(file, `Locale file is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, {
+      place,
+      ruleId: 'locale-invalid',
+      hint: 'fix the JSON syntax',
+    })
   }
+  return {}
 }
 
 export function createTranslator(lang: Language, resources: Resources, file: VFile): Translator {

@@ -46,8 +46,11 @@ async function buildMessages(dir: string) {
  */
 async function localeMessages(dir: string) {
   const locales = await loadLocales(dir, dir)
+  const files = Object.values(locales.files)
+  // Like the build: a locale that does not load stops before rendering, so its report is not buried under missing keys.
+  if (hasErrors(files)) return { files, all: files, outputs: new Map<string, string>() }
   const site = publishSite(await loadCorpus(join(FIXTURES, '_base'), ROOT), locales, { baseUrl: DEFAULT_BASE_URL })
-  return { files: Object.values(locales.files), all: site.files, outputs: site.outputs }
+  return { files, all: site.files, outputs: site.outputs }
 }
 
 function expectPositioned(files: readonly VFile[], { expected }: Case) {

@@ -14,6 +14,7 @@ import type { Language, Section } from '../record/schema.ts'
 import { contentHash } from '../record/hash.ts'
 import type { Translator } from './i18n.ts'
 import { rehypeCitations, type Citations } from './citations.ts'
+import rehypeForeignSpans from './foreign.ts'
 
 export type SectionStatus = 'original' | 'translated' | 'stale' | 'missing'
 
@@ -23,8 +24,14 @@ export function sectionStatus(section: Section, lang: Language): SectionStatus {
   return section.fr.translates === contentHash(section.en.text) ? 'translated' : 'stale'
 }
 
-export function prose(markdown: string, citations: Citations): ElementContent[] {
-  const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeCitations, { citations })
+/** @param lang the language the prose is written in: sentences in another one get a `lang` span */
+export function prose(markdown: string, citations: Citations, lang: Language = 'en'): ElementContent[] {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkRehype)
+    .use(rehypeSanitize)
+    .use(rehypeForeignSpans, { lang })
+    .use(rehypeCitations, { citations })
   const tree = processor.runSync(processor.parse(markdown)) as Root
   return tree.children.filter((node): node is ElementContent => node.type !== 'doctype')
 }
@@ -36,8 +43,8 @@ export function section(translator: Translator, citations: Citations, item: Sect
   const children: ElementContent[] = [heading]
   if (status === 'stale') children.push(notice(translator.t('section.staleNotice')))
   if (status === 'missing') children.push(notice(translator.t('section.missingNotice')))
-  const text = status === 'missing' || translator.lang === 'en' ? item.en.text : item.fr!.text
-  const body = prose(text, citations)
+  const english = status === 'missing' || translator.lang === 'en'
+  const body = prose(english ? item.en.text : item.fr!.text, citations, english ? 'en' : 'fr')
   children.push(status === 'missing' ? h('div', { lang: 'en' }, body) : h('div', body))
   return h('section', { ariaLabelledBy: headingId, dataStatus: status }, children)
 }

@@ -39,6 +39,7 @@ export async function writeAtomically(outDir: string, outputs: Outputs, links: R
     await mkdir(staging, { recursive: true })
     await inParallel([...new Set(paths.map((path) => dirname(join(staging, path))))], async (dir) => void (await mkdir(dir, { recursive: true })))
     await inParallel(paths, async (path) => {
+      await faultPoint(written.size)
       const file = join(staging, path)
       const content = outputs.get(path)
       if (content === undefined) return linkOrCopy(links.get(path)!, file)
@@ -46,6 +47,7 @@ export async function writeAtomically(outDir: string, outputs: Outputs, links: R
       const { size, mtimeMs, ino } = await stat(file)
       written.set(path, { size, mtimeMs, ino })
     })
+    await faultPoint(written.size)
     let hadPrevious = true
     try {
       await rename(target, previous)
@@ -65,6 +67,16 @@ export async function writeAtomically(outDir: string, outputs: Outputs, links: R
     throw cause
   }
   return written
+}
+
+/**
+ * Fault injection for the kill -9 test: with PASSERELLE_FAULT_AFTER_FILES=N
+ * the write stops for good after N files are staged, so the test can kill the
+ * process mid-write deterministically instead of racing a short window.
+ */
+const faultAfter = Number(process.env.PASSERELLE_FAULT_AFTER_FILES ?? Number.NaN)
+async function faultPoint(filesWritten: number): Promise<void> {
+  if (filesWritten >= faultAfter) await new Promise(() => {})
 }
 
 async function linkOrCopy(from: string, to: string): Promise<void> {

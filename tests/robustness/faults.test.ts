@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { generateCorpus } from '../../bench/synthetic.ts'
@@ -58,10 +58,14 @@ describe('kill -9 during a build', () => {
     const before = await tree(out)
     // Enough events that writing the new site takes a while.
     await generateCorpus(join(dir, 'big'), { events: 12 })
-    const child = spawn(process.execPath, [BIN, 'build', '--sources', 'big', '--out', 'dist'], { cwd: dir, stdio: 'ignore' })
+    // The build stops for good once 20 files are staged (a fault point in write.ts), then gets killed there.
+    const child = spawn(process.execPath, [BIN, 'build', '--sources', 'big', '--out', 'dist'], {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { ...process.env, PASSERELLE_FAULT_AFTER_FILES: '20' },
+    })
     const status = exited(child)
-    // Kill it while it writes: as soon as its staging folder exists.
-    await until(() => readdirNames(dir).some((name) => /^dist\.\d+\.tmp$/.test(name)))
+    await until(() => stagedFiles(dir) >= 20, 120_000)
     child.kill('SIGKILL')
     expect(await status).toBe('SIGKILL')
     // It was killed half-way: its staging folder is still there, the swap never happened.
@@ -71,6 +75,13 @@ describe('kill -9 during a build', () => {
     expect(existsSync(join(out, 'en', 'synthetic-attack-00011'))).toBe(true)
   })
 })
+
+/** Files in the build's staging folder (`dist.<pid>.tmp`), 0 while there is none. */
+function stagedFiles(dir: string): number {
+  const staging = readdirNames(dir).find((name) => /^dist\.\d+\.tmp$/.test(name))
+  if (!staging) return 0
+  return readdirSync(join(dir, staging), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length
+}
 
 function readdirNames(dir: string): string[] {
   try {

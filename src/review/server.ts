@@ -16,7 +16,7 @@ import { alignEvent } from '../align/index.ts'
 import type { LoadedEvent } from '../ingest/corpus.ts'
 import type { Evidence, FieldAlignment } from '../align/types.ts'
 import { Id } from '../record/schema.ts'
-import { decisionContext, emptyState, readReviewState, recordDecision, type ReviewState } from './state.ts'
+import { decisionContext, emptyState, readReviewState, recordDecision, ReviewStateError, type ReviewState } from './state.ts'
 import { CorpusCache } from './corpus-cache.ts'
 import { checkHost, checkOrigin, HttpError, readJson, send, sendError, sendJson } from './http.ts'
 import { staticAsset } from './static.ts'
@@ -120,12 +120,27 @@ async function findEvent(cache: CorpusCache, id: string): Promise<LoadedEvent> {
 /** Aligned with the decisions as they are on disk now. */
 async function align(cache: CorpusCache, event: LoadedEvent, state?: ReviewState) {
   const { glossary } = await cache.get()
-  return alignEvent(event, glossary, { state: state ?? (await readReviewState(event.dir)), report: false })
+  try {
+    return alignEvent(event, glossary, { state: state ?? (await readReviewState(event.dir)), report: false })
+  } catch (cause) {
+    // One unreadable review file blocks its own event, not the whole UI; the message names the file, not its absolute path.
+    if (cause instanceof ReviewStateError) throw new HttpError(409, `event \`${event.record.id}\`: ${cause.message}`)
+    throw cause
+  }
 }
 
 async function listEvents(cache: CorpusCache) {
   const corpus = await cache.get()
-  return Promise.all(corpus.events.map(async (event) => eventSummary(event, await align(cache, event))))
+  return Promise.all(
+    corpus.events.map(async (event) => {
+      try {
+        return eventSummary(event, await align(cache, event))
+      } catch (cause) {
+        if (!(cause instanceof HttpError)) throw cause
+        return { ...eventSummary(event, await align(cache, event, emptyState())), error: cause.message }
+      }
+    }),
+  )
 }
 
 /**

@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { contentHash } from '../record/hash.ts'
 import { writeAtomic } from './atomic-write.ts'
 import type { Decision, Evidence, FieldAlignment } from '../align/types.ts'
@@ -50,16 +50,39 @@ export function valueHash(value: FieldAlignment['value']): string {
   return contentHash(JSON.stringify(value))
 }
 
+/** A review file that cannot be read, with where in it and why, for a positioned message. */
+export class ReviewStateError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly ruleId: 'review-state-invalid' | 'review-state-version',
+    /** Character offset in the file where the problem is. */
+    readonly offset = 0,
+  ) {
+    super(message)
+  }
+}
+
 function parseState(text: string, path: string): ReviewState {
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch (cause) {
-    throw new Error(`${path} is not valid JSON (${(cause as Error).message}); fix or delete it (it holds review decisions)`)
+    const reason = (cause as Error).message
+    const at = /position (\d+)/.exec(reason)
+    throw new ReviewStateError(`${basename(path)} is not valid JSON (${reason.replace(/ in JSON at position \d+.*$/, '')}); fix it, or delete it to start the review afresh (it holds review decisions)`, path, 'review-state-invalid', at ? Number(at[1]) : 0)
   }
   const state = data as ReviewState
-  if (!state || typeof state !== 'object' || state.version !== 1 || typeof state.decisions !== 'object' || state.decisions === null) {
-    throw new Error(`${path} is not a review state (expected {"version": 1, "decisions": {...}}); fix or delete it`)
+  const shape = 'expected {"version": 1, "decisions": {...}}'
+  if (!state || typeof state !== 'object' || Array.isArray(state) || !('version' in state)) {
+    throw new ReviewStateError(`${basename(path)} is not a review state (${shape}); fix it, or delete it to start the review afresh`, path, 'review-state-invalid')
+  }
+  if (state.version !== 1) {
+    // There is one format so far; another number comes from a newer Passerelle or from a hand edit.
+    throw new ReviewStateError(`${basename(path)} has format version ${JSON.stringify(state.version)}, and this Passerelle reads version 1; use the Passerelle that wrote it, or delete the file to start the review afresh`, path, 'review-state-version', Math.max(0, text.indexOf('"version"')))
+  }
+  if (typeof state.decisions !== 'object' || state.decisions === null || Array.isArray(state.decisions)) {
+    throw new ReviewStateError(`${basename(path)} is not a review state (${shape}); fix it, or delete it to start the review afresh`, path, 'review-state-invalid', Math.max(0, text.indexOf('"decisions"')))
   }
   return state
 }

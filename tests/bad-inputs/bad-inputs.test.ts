@@ -75,8 +75,7 @@ describe('the bad-input corpus', () => {
     for (const { name, expected } of cases) {
       expect(expected.description, name).toBeTruthy()
       expect(['error', 'accepted'], name).toContain(expected.outcome)
-      // Review files are read by align, which reports them without a rule id (see review file cases).
-      if (expected.outcome === 'error') expect(expected.command === 'align' ? [expected.file] : [expected.ruleId, expected.file], name).not.toContain(undefined)
+      if (expected.outcome === 'error') expect([expected.ruleId, expected.file], name).not.toContain(undefined)
     }
   })
 })
@@ -121,12 +120,13 @@ describe.each(cases.filter(({ expected }) => (expected.target ?? 'sources') === 
 )
 
 describe.each(cases.filter(({ expected }) => expected.command === 'align'))('review file case $name', (item) => {
-  it(`makes \`passerelle align\` exit 1 naming ${item.expected.file}, without a stack trace (${item.expected.description})`, async () => {
+  it(`makes \`passerelle align\` exit 1 with ${item.expected.ruleId} at ${item.expected.file}:${item.expected.line}:${item.expected.column}, without a stack trace (${item.expected.description})`, async () => {
     const dir = await materializeCase(item)
     const result = await runCli(['align', 'raid-test', '--sources', dir], { cwd: dir })
     expect(result.code).toBe(1)
     expect(result.stderr).not.toMatch(STACK_TRACE)
     expect(result.stderr).toContain(item.expected.file)
+    expect(result.stderr).toMatch(new RegExp(`${item.expected.line}:${item.expected.column}(-\\d+:\\d+)?\\s+error\\s.*${item.expected.ruleId}`))
     expect(result.stderr.replaceAll(dir, '<sources>')).toMatchSnapshot()
     await rm(dir, { recursive: true, force: true })
   })

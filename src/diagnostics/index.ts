@@ -27,26 +27,24 @@ function text(reason: string, options: MessageOptions) {
   return options.hint ? `${reason}; ${options.hint}` : reason
 }
 
-/** An error: the command will exit non-zero and write nothing. */
-export function error(file: VFile, reason: string, options: MessageOptions): VFileMessage {
+function emit(file: VFile, reason: string, options: MessageOptions, fatal: boolean): VFileMessage {
   const message = file.message(text(reason, options), {
     place: place(file, options),
     ruleId: options.ruleId,
     source: SOURCE,
   })
-  message.fatal = true
+  message.fatal = fatal
   return message
+}
+
+/** An error: the command will exit non-zero and write nothing. */
+export function error(file: VFile, reason: string, options: MessageOptions): VFileMessage {
+  return emit(file, reason, options, true)
 }
 
 /** A warning: reported, but the command still succeeds. */
 export function warn(file: VFile, reason: string, options: MessageOptions): VFileMessage {
-  const message = file.message(text(reason, options), {
-    place: place(file, options),
-    ruleId: options.ruleId,
-    source: SOURCE,
-  })
-  message.fatal = false
-  return message
+  return emit(file, reason, options, false)
 }
 
 export function hasErrors(files: readonly VFile[]): boolean {

@@ -53,7 +53,8 @@ const sharedMonth = new RegExp(`^\\s*(?:et|au|à|-)\\s+(?:le\\s+)?\\d{1,2}(?:er)
 const sameMonth = new RegExp(`^\\s+(?:de ce même mois|du même mois|de ce mois(?:-là)?)${R}`, 'iu')
 const monthStated = new RegExp(`${L}(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
 /** `la veille`, `le lendemain`: the day before or after the date stated before, else than publication. */
-const dayNextTo = new RegExp(`${L}(?:la\\s+veille|le\\s+lendemain)${R}`, 'giu')
+/** Not when a weekday follows: `la veille mercredi` is that Wednesday, dated by the weekday. */
+const dayNextTo = new RegExp(`${L}(?:la\\s+veille|le\\s+lendemain)${R}(?![\\s,]+(?:${weekdayPattern})${R})`, 'giu')
 const beforeYesterday = new RegExp(`${L}avant-hier${R}`, 'giu')
 const hourWord = '(?:une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|vingt et une|vingt-deux|vingt-trois)'
 const prepositions = timePrepositions.map((p) => p.pattern).join('|')

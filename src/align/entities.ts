@@ -9,6 +9,8 @@ import type { ClaimKind } from './types.ts'
 export interface EntityMention {
   entity: Entity
   kind: ClaimKind
+  /** The glossary label it was found by (`armée`, `Bangladais`), if any. */
+  label?: string
   start: number
   end: number
 }
@@ -81,11 +83,9 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
         const { entity, label } = resolve(match[0]) ?? {}
         const kind = entity && mentionKind(entity, label)
         const end = match.index + match[0].length
-        // `armée` alone is the FAMa in Malian news, but `la VIᵉ armée allemande` is another army.
-        if (label && isCommonWord(label) && otherNationality.test(text.slice(end, end + 30))) continue
         // `le lac Tchad`, `le fleuve Niger`: a state's name naming a lake or a river.
         if (entity?.type === 'state' && featureBefore.test(text.slice(Math.max(0, match.index - 20), match.index))) continue
-        if (entity && kind) mentions.push({ entity, kind, start: match.index, end })
+        if (entity && kind) mentions.push({ entity, kind, label, start: match.index, end })
       }
       return mentions
     },
@@ -94,14 +94,6 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
 
 /** A geographic common noun right before a name: `lac`, `fleuve`, `bassin du`. */
 const featureBefore = /(?<![\p{L}])(?:lac|fleuve|rivière|golfe|bassin\s+du|vallée\s+du|delta\s+du)\s+$/iu
-
-/** A nationality adjective right after a name (`allemande`, `française`); a longer alias wins when it is the entity's own. */
-const otherNationality = /^\s+\p{Ll}+(?:ande|aise|oise|ienne|aine|ine|ane|ole|que)s?(?![\p{L}])/u
-
-/** A one-word alias in lowercase (`armée`): a common noun that other words may qualify. */
-function isCommonWord(label: string): boolean {
-  return !/[\s\p{Lu}]/u.test(label)
-}
 
 function isAcronym(label: string): boolean {
   // `CPA`, `FAMa`, `GSIM`: short, with at least two capitals.

@@ -11,6 +11,7 @@ import { findNumbers } from './numbers.ts'
 import { findCounts } from './quantities.ts'
 import { entityMatcher, type EntityMention } from './entities.ts'
 import { troopsOf, troopsOfAnd } from './lexicon.ts'
+import { resolveNationalForces } from './nations.ts'
 import { sentences, type Sentence } from './sentences.ts'
 import { translator } from './messages.ts'
 
@@ -58,7 +59,7 @@ export function extractClaims(text: string, options: ExtractOptions): Extraction
   for (const found of numbers.problems) problem('impossible-number', found.start, found.end)
   const free = numbers.numbers.filter((n) => !taken.some((span) => n.start < span.end && n.end > span.start))
 
-  const mentions = statesAsBelligerents(text, entityMatcher(options.glossary).find(text))
+  const mentions = statesAsBelligerents(text, resolveNationalForces(text, entityMatcher(options.glossary).find(text), options.glossary))
   const sentenceList = sentences(text)
   const counts = findCounts(text, sentenceList, free, mentions)
   for (const found of counts.problems) problem('impossible-number', found.start, found.end)

@@ -22,22 +22,31 @@ export const combatantNouns: ReadonlyArray<{ pattern: string; role: Role }> = [
   { pattern: 'soldats?|militaires|gendarmes?|gardes? nationaux|gardes?|policiers?|douaniers?|membres? des forces (?:armées|de (?:défense|sécurité))|éléments? des forces|hommes|officiers?|sous-officiers?|recrues?|casques bleus', role: 'state-forces' },
   { pattern: 'assaillants?|attaquants?', role: 'attacker' },
   { pattern: '(?:djihadistes?|jihadistes?|terroristes?|islamistes?|rebelles?|insurgés?|combattants?|militants?|hommes armés|individus armés|éléments? armés|membres? du groupe)', role: 'armed-group' },
-  { pattern: 'civils?|villageois|habitants?|personnes|passagers?|enfants?|femmes', role: 'civilians' },
+  { pattern: 'civils?|villageois|habitants?|personnes?|passagers?|enfants?|femmes?|adultes?', role: 'civilians' },
 ]
+
+/** Nouns of a state's troops, before the state (`soldats du Tchad`) or its nationality (`Forces armées nigériennes`). */
+export const troopNouns = 'forces armées|forces de défense et de sécurité|forces de sécurité|casques bleus|soldats?(?: de la paix)?|militaires?|troupes|contingents?|forces|armées?|unités?|gendarmes?'
 
 /**
  * A state named right after its troops is a belligerent, not a place:
  * `casques bleus du Tchad et du Bangladesh`, `soldats de la France`.
  */
-export const troopsOf = `(?:casques bleus|soldats?(?: de la paix)?|militaires?|troupes|contingents?|forces|armées?|unités?)\\s+(?:du|de la|de l${APOS}|des|d${APOS})\\s*$`
+export const troopsOf = `(?:${troopNouns})\\s+(?:du|de la|de l${APOS}|des|d${APOS})\\s*$`
 /** Another state joined to the first: `… du Tchad [et du] Bangladesh`. */
 export const troopsOfAnd = `^\\s*(?:,|et)\\s+(?:du|de la|de l${APOS}|des|d${APOS})\\s*$`
 
 /** Equipment counted after it was taken or destroyed: `six véhicules ont été saisis`. */
-export const equipmentTakenAfter = `(?:(?:ont|a|avaient|sont)\\s+(?:été\\s+)?)?(?:saisie?s?|détruite?s?|incendiée?s?|emportée?s?|récupérée?s?|emparée?s?)`
+export const equipmentTakenAfter = `(?:(?:ont|a|avaient|sont)\\s+(?:été\\s+)?)?(?:saisie?s?|détruite?s?|incendiée?s?|emportée?s?|récupérée?s?|emparée?s?|volée?s?|brûlée?s?|perdue?s?)`
 
 /** Counted things that are equipment taken or destroyed, not people. */
 export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blindés?|engins?|voitures?'
+
+/**
+ * Words that say people died, in every gender and number: `tuées`, `mortes`,
+ * `décédée`, `tombés` (fallen) but not `tombés dans une embuscade` (caught in one).
+ */
+const killedParticiple = `tuée?s?|abattue?s?|exécutée?s?|neutralisée?s?|morte?s?|décédée?s?|tombée?s?(?!\\s+(?:dans|en|sur|sous le coup|aux mains|d${APOS}accord))`
 
 /**
  * A casualty word right after the count or its noun: `14 morts`,
@@ -46,10 +55,22 @@ export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blin
  * belongs to the next count (`30 assaillants, tuant 14 soldats`).
  */
 export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
-  { kind: 'killed', pattern: `morts?|tués?|tuées?|décédés?|décès|le nombre (?:de|des) (?:[\\p{L}'’]+\\s+){0,3}?(?:morts|tués?|décès)|(?:ont|a|avaient|auraient|sont|seraient|seront|furent|étaient|fut)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:tués?|tuées?|abattus?|exécutés?|neutralisés?|morts?|péri|succombé|décédés?|perdu la vie|trouvé la mort)|(?:ont|a|avaient)\\s+(?:\\p{L}+ment\\s+)?(?:péri|succombé|perdu la vie|trouvé la mort)|ont été (?:\\p{L}+ment )?(?:tués|abattus)|abattus?|neutralisés?|exécutés?|ayant perdu la vie|victimes? mortelles?|périssent|meurent|sont morts`, },
-  { kind: 'injured', pattern: `blessés?|blessées?|(?:ont|a|avaient|auraient|sont|seront|furent|étaient|fut)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:grièvement\\s+|légèrement\\s+)?blessés?` },
-  { kind: 'captured', pattern: `prisonniers?|otages?|capturée?s?|enlevée?s?|kidnappée?s?|faits? prisonniers?|(?:ont|a|sont) été (?:capturée?s?|enlevée?s?|faits? prisonniers?|kidnappée?s?)|interpellée?s?|arrêtée?s?` },
-  { kind: 'missing', pattern: `disparue?s?|portée?s? disparue?s?|(?:sont|ont été) portée?s? disparue?s?` },
+  {
+    kind: 'killed',
+    pattern: [
+      // Passive or intransitive only: `ont tué` (active) belongs to the count after it.
+      `(?:sont|est|seraient|serait|seront|sera|furent|fut|étaient|était)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:${killedParticiple})`,
+      `(?:ont|a|avaient|avait|auraient|aurait)\\s+(?:\\p{L}+ment\\s+)?été\\s+(?:${killedParticiple})`,
+      `(?:ont|a|avaient|avait|auraient|aurait)\\s+(?:\\p{L}+ment\\s+)?(?:péri|succombé|perdu la vie|trouvé la mort)`,
+      `le nombre (?:de|des) (?:[\\p{L}'’]+\\s+){0,3}?(?:morts|tués?|décès)`,
+      `${killedParticiple}|décès|ayant perdu la vie|victimes? mortelles?|périssent|meurent`,
+      // `43 nouveaux corps ont été retrouvés`: bodies are the dead, but a `corps d'armée` is a unit.
+      `corps(?!\\s+(?:d${APOS}armée|expéditionnaire|de\\s+troupes))`,
+    ].join('|'),
+  },
+  { kind: 'injured', pattern: `blessée?s?|(?:ont|a|avaient|avait|auraient|aurait|sont|est|seront|furent|étaient|fut)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:grièvement\\s+|légèrement\\s+)?blessée?s?` },
+  { kind: 'captured', pattern: `prisonniers?|otages?|capturée?s?|enlevée?s?|kidnappée?s?|faits? prisonniers?|(?:ont|a|sont|est) été (?:capturée?s?|enlevée?s?|faits? prisonniers?|kidnappée?s?|interpellée?s?|arrêtée?s?)|interpellée?s?|arrêtée?s?` },
+  { kind: 'missing', pattern: `disparue?s?|portée?s?\\s+disparue?s?|(?:sont|est|ont été|a été)\\s+portée?s?\\s+disparue?s?` },
 ]
 
 /**
@@ -57,13 +78,13 @@ export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> 
  * `tuant au moins 14 soldats`, `s'être emparé de six véhicules`.
  */
 export const casualtyBefore: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
-  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|la mort(?:\\s+(?:accidentelle|brutale|tragique|violente))?[^.;:\\d]{0,60}?[\\s,»]d${APOS}?e?|(?:nombre|bilan) (?:de|des) (?:morts|tués|victimes|décès)\\s+(?:s${APOS}(?:élève|élevait)|atteint|atteignait|est passé|est de|était de)\\s+(?:désormais\\s+|à présent\\s+|maintenant\\s+)?(?:à\\s+)?|causant la mort d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|exécuté|coûté la vie à|causé la mort de|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
+  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|la mort(?:\\s+(?:accidentelle|brutale|tragique|violente))?[^.;:\\d]{0,60}?[\\s,»]d${APOS}?e?|(?:nombre|bilan) (?:de|des) (?:morts|tués|victimes|décès)\\s+(?:s${APOS}(?:élève|élevait)|atteint|atteignait|est passé|est de|était de)\\s+(?:désormais\\s+|à présent\\s+|maintenant\\s+)?(?:à\\s+)?|causant la mort d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|neutraliser|la neutralisation d${APOS}?e?|exécuté|coûté la vie à|causé la mort de|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
   { kind: 'injured', pattern: `blessant|blessé|blesser` },
-  { kind: 'captured', pattern: `capturant|capturé|capturer|enlevé|enlevant|enlever|kidnappé|pris en otage|fait prisonniers?` },
+  { kind: 'captured', pattern: `capturant|capturé|capturer|enlevé|enlevant|enlever|kidnappé|pris en otage|fait prisonniers?|interpellé|interpellant|interpeller|arrêté|arrêtant` },
   { kind: 'missing', pattern: `la disparition d${APOS}?e?` },
   // `attaqué par quinze Boërs`: the attackers' number.
   { kind: 'strength', pattern: `attaquée?s? par|assaillie?s? par|prise?s? d${APOS}assaut par` },
-  { kind: 'vehicles', pattern: `emparés? d|emparé d|emparée d|saisi|saisissant|récupéré|emporté|emportant|détruit|détruisant|incendié` },
+  { kind: 'vehicles', pattern: `emparés? d|emparé d|emparée d|saisi|saisissant|récupéré|emporté|emportant|détruit|détruisant|incendié|la (?:destruction|saisie|récupération) d${APOS}?e?` },
 ]
 
 /** Hedges before a count. Order matters: longer first. */

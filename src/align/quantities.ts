@@ -18,6 +18,8 @@ export interface CountClaim {
   qualifier: Qualifier
   subject?: string
   role?: Role
+  /** Read as a strength only for want of a verb; dropped unless the next count lends it one. */
+  waitsForVerb?: boolean
   start: number
   end: number
 }
@@ -40,13 +42,14 @@ const compile = (pattern: string, flags = 'iu') => new RegExp(pattern, flags)
 const word = '(?![\\p{L}\\p{N}])'
 const qualifierBefore = qualifiersBefore.map(({ qualifier, pattern }) => ({ qualifier, regex: compile(`(?<![\\p{L}])(?:${pattern})\\s*$`) }))
 const qualifierAfterRegex = compile(`^\\s*(?:\\p{L}+\\s+){0,2}(?:${qualifierAfter})${word}`)
-const casualtyRightAfter = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[\\s,]*(?:(?:au moins|au total|en tout|autres)\\s+)?(?:${pattern})${word}`) }))
+/** `14 morts`, `un autre est porté disparu`, `43 nouveaux corps`, `une dizaine de prisonniers`. */
+const casualtyRightAfter = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[\\s,]*(?:(?:au moins|au total|en tout|autres?|nouveaux|nouvelles)\\s+)?(?:d(?:e\\s+|${APOS}))?(?:${pattern})${word}`) }))
 /** Up to five words (adverbs, `qui`, `ont également`) between the noun and the casualty verb. */
 /** Not across a second group joined by `et` (`six soldats et plusieurs blessés`): that casualty word is theirs. */
 const otherGroup = `\\s(?:et|ainsi que)\\s+(?:plusieurs|des|de nombreux|d${APOS}autres|nombreux)${word}`
 const casualtyLater = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^(?:\\s+autres)?(?:(?!${otherGroup})[^.;:]){0,60}?(?<![\\p{L}])(?:${pattern})${word}`) }))
 const casualtyJustBefore = casualtyBefore.map(({ kind, pattern }) => ({ kind, regex: compile(`(?<![\\p{L}])(?:${pattern})\\s*$`) }))
-const nounStart = `^\\s*(?:d${APOS}?e?\\s*)?(?:(?:ses|leurs|nos|vos|ces|des|les)\\s+)?`
+const nounStart = `^\\s*(?:d${APOS}?e?\\s*)?(?:(?:ses|leurs|nos|vos|ces|des|les)\\s+)?(?:autres\\s+)?`
 const combatants = combatantNouns.map(({ pattern, role }) => ({ role, regex: compile(`${nounStart}(?:${pattern})${word}`) }))
 const equipment = compile(`${nounStart}(?:${equipmentNouns})${word}`)
 const millionOf = compile(`^\\s*d(?:e\\s+|${APOS})`)
@@ -54,10 +57,20 @@ const partitive = compile(`^\\s+d${APOS}entre\\s+(?:eux|elles)${word}`)
 /** Whose figure a possessive points back to: `14 morts dans ses rangs`. */
 const possessiveRanks = compile(`dans (?:ses|leurs) rangs|parmi (?:ses|leurs) (?:hommes|membres|combattants|soldats)|de ses hommes|de leurs hommes`)
 /** A word right after a count that is not itself a verb or a casualty word: `Trois [ouvriers] ont été tués`. */
-const otherNoun = compile(`^\\s+(?!(?:ont|a|sont|seront|furent|étaient|avaient|auraient|seraient|et|ou|à|au|de|des|du|en|dans|sur|par|pour|le|la|les|morts?|tués?|blessés?|autres)(?![\\p{L}]))\\p{L}[\\p{L}’'-]*`)
+/** Units measure, they count no one: `à 50 km`, `un habitant de 69 ans`. */
+const units = 'km|kilomètres?|mètres?|kg|kilos?|tonnes?|ans|années?|mois|semaines?|jours?|heures?|minutes?|fois|pour ?cent'
+const measure = compile(`^\\s*(?:${units})${word}`)
+const otherNoun = compile(`^\\s+(?!(?:ont|a|sont|seront|furent|étaient|avaient|auraient|seraient|et|ou|à|au|de|des|du|en|dans|sur|par|pour|le|la|les|morts?|tués?|blessés?|autres|${units})(?![\\p{L}]))\\p{L}[\\p{L}’'-]*`)
 /** A taking verb shortly before the count: `s'être emparé de six`, `ont saisi au total six`. */
 const equipmentTakenBefore = compile(`(?<![\\p{L}])(?:${casualtyBefore.find(({ kind }) => kind === 'vehicles')!.pattern})[^.;:]{0,25}$`)
-const equipmentTaken = compile(`^[^.;:]{0,30}?(?<![\\p{L}])${equipmentTakenAfter}`)
+const equipmentTaken = compile(`^[^.;:]{0,60}?(?<![\\p{L}])${equipmentTakenAfter}`)
+/** `Parmi le matériel saisi, onze mitrailleuses … et neuf motos`: a list of what was taken. */
+const equipmentListTaken = compile(`(?<![\\p{L}])(?:matériels?|butin|équipements?)\\s+(?:${equipmentTakenAfter})(?![\\p{L}])[^.;]*$`)
+/** `80 morts dont 65 civils`: a part of the count before, counted the same way. */
+const partOfPrevious = compile(`(?<![\\p{L}])dont\\s*$`)
+const degreeAfter = compile(`^\\s+\\p{L}+ment${word}`)
+/** Quotation marks inside a clause (`est porté «disparu»`) do not change what it says. */
+const withoutQuotes = (clause: string) => clause.replace(/[«»"“”]/gu, ' ')
 /** `, prisonniers de guerre aux mains du GSIM,` right after the counted noun. */
 const appositionAfterNoun = compile(`^\\s*,[^,.;:]{1,120},`)
 const rangeJoin = { et: compile(`(?<![\\p{L}])entre\\s*$`), à: compile(`(?:(?<![\\p{L}])d${APOS}?e?\\s*|^|[\\s,])$`) }
@@ -74,7 +87,8 @@ export function findCounts(text: string, sentenceList: Sentence[], numbers: Numb
     let previous: { claim: CountClaim; item: Item } | undefined
     items.forEach((item, index) => {
       // `Deux enfants, un frère et une sœur, ont perdu la vie`: an article (`un`, `une`) does not end the clause of a count.
-      const next = items.slice(index + 1).find((other) => !other.article)
+      // Nor does a measure (`un habitant de 69 ans a succombé`): it counts no one.
+      const next = items.slice(index + 1).find((other) => !other.article && !measure.test(text.slice(other.end)))
       const claim = readCount(text, sentence, item, next?.start ?? sentence.end, previous, mentions)
       if (!claim) return
       if (previous) shareVerb(text, previous.claim, claim)
@@ -82,7 +96,7 @@ export function findCounts(text: string, sentenceList: Sentence[], numbers: Numb
       previous = { claim, item }
     })
   }
-  return { claims, problems }
+  return { claims: claims.filter((claim) => !claim.waitsForVerb), problems }
 }
 
 const casualties: ReadonlySet<ClaimKind> = new Set(['killed', 'injured', 'captured', 'missing'])
@@ -95,7 +109,10 @@ const nounPhraseAnd = compile(`^(?:(?!(?<![\\p{L}])(?:ont|a|sont|est|avaient|ét
  * shares the verb of the second.
  */
 function shareVerb(text: string, first: CountClaim, second: CountClaim) {
-  if (first.kind === 'strength' && casualties.has(second.kind) && nounPhraseAnd.test(text.slice(first.end, second.start))) first.kind = second.kind
+  if (first.kind === 'strength' && casualties.has(second.kind) && nounPhraseAnd.test(text.slice(first.end, second.start))) {
+    first.kind = second.kind
+    delete first.waitsForVerb
+  }
 }
 
 /** `entre 40 et 85`, `de 40 à 85`, `40 à 85`: one range item. */
@@ -126,10 +143,10 @@ function readCount(
   mentions: EntityMention[],
 ): CountClaim | undefined {
   const clauseStart = Math.max(sentence.start, previous?.item.end ?? sentence.start, lastIndexOfAny(text, ';:(', item.start, sentence.start) + 1)
-  let before = text.slice(clauseStart, item.start)
+  let before = withoutQuotes(text.slice(clauseStart, item.start))
   // `un million de morts`: French puts `de` between a million and what it counts.
   const countedFrom = item.end + (/millions?$/iu.test(text.slice(item.start, item.end)) ? (millionOf.exec(text.slice(item.end))?.[0].length ?? 0) : 0)
-  const after = text.slice(countedFrom, Math.min(limit, clauseEndAfter(text, item.end, sentence.end)))
+  const after = withoutQuotes(text.slice(countedFrom, Math.min(limit, clauseEndAfter(text, item.end, sentence.end))))
 
   let qualifier: Qualifier = typeof item.value === 'number' ? (item.approximate ? 'about' : 'exact') : 'range'
   for (const { qualifier: hedge, regex } of qualifierBefore) {
@@ -149,28 +166,43 @@ function readCount(
   const nounLength = noun?.length ?? other
   let kind: ClaimKind | undefined
   // Equipment counts only when taken or destroyed: `s'être emparé de six véhicules`, not `une voiture à quatre roues`.
-  if (noun?.equipment) kind = equipmentTaken.test(after.slice(noun.length)) || equipmentTakenBefore.test(before) ? 'vehicles' : undefined
+  if (noun?.equipment) kind = equipmentTaken.test(after.slice(noun.length)) || equipmentTakenBefore.test(before) || equipmentListTaken.test(text.slice(sentence.start, item.start)) ? 'vehicles' : undefined
   else kind = casualtyRightAfter.find(({ regex }) => regex.test(after))?.kind
   // `un blessé`, `un mort`: an article that counts one casualty.
   const countsOne = kind !== undefined && !noun
   // `Onze soldats, prisonniers de guerre aux mains du GSIM, ont été tués`: the
   // verb after an apposition says what happened to them; the apposition only who they were.
   const apposition = nounLength !== undefined && !noun?.equipment ? appositionAfterNoun.exec(after.slice(nounLength)) : null
-  if (!kind && apposition) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(nounLength! + apposition[0].length)))?.kind
-  if (!kind && !noun?.equipment && (nounLength !== undefined || /^\s+autres(?![\p{L}])/u.test(after))) kind = casualtyLater.find(({ regex }) => regex.test(after.slice(nounLength ?? 0)))?.kind
+  if (!kind && apposition) kind = firstCasualtyLater(after.slice(nounLength! + apposition[0].length))
+  if (!kind && !noun?.equipment && (nounLength !== undefined || /^\s+autres(?![\p{L}])/u.test(after))) kind = firstCasualtyLater(after.slice(nounLength ?? 0))
+  // `blessés, dont trois grièvement` says how badly some were hurt, not a count of its own.
+  if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && partOfPrevious.test(before) && !degreeAfter.test(after)) kind = previous.claim.kind
   if (!kind) kind = casualtyJustBefore.find(({ regex }) => regex.test(before))?.kind
   if (noun?.equipment && kind !== 'vehicles') return undefined
   if (kind === 'vehicles' && !noun?.equipment) return undefined
+  // `un adulte et deux enfants ont été blessés`: people with no verb of their own wait for the next count's (see shareVerb).
+  const waitsForVerb = !kind && noun !== undefined && !noun.equipment && (noun.role === 'civilians' || item.article)
   if (!kind && noun && !noun.equipment && noun.role !== 'civilians' && !item.article) kind = 'strength'
-  if (!kind) return undefined
+  if (!kind && !waitsForVerb) return undefined
   // `un`/`une` is an article unless it plainly counts people (`un soldat tué`, `et un blessé`).
   if (item.article && !noun && !countsOne) return undefined
 
-  const claim: CountClaim = { kind, value: item.value, qualifier, start: item.start, end: item.end }
+  const claim: CountClaim = { kind: kind ?? 'strength', value: item.value, qualifier, start: item.start, end: item.end }
+  if (waitsForVerb) claim.waitsForVerb = true
   if (noun?.subject) claim.subject = noun.subject
   if (noun?.role) claim.role = noun.role
   if (!noun?.subject && !noun?.role) inheritOwner(text, claim, previous, sentence, mentions)
   return claim
+}
+
+/** The casualty word nearest the count: `deux hommes ont été interpellés dans l'enquête sur son décès` is an arrest. */
+function firstCasualtyLater(after: string): ClaimKind | undefined {
+  let first: { kind: ClaimKind; length: number } | undefined
+  for (const { kind, regex } of casualtyLater) {
+    const found = regex.exec(after)
+    if (found && (!first || found[0].length < first.length)) first = { kind, length: found[0].length }
+  }
+  return first?.kind
 }
 
 interface Noun {

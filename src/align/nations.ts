@@ -1,0 +1,164 @@
+/**
+ * Countries and nationalities named in French text, to tell whose army a
+ * text speaks of: `l'armée burkinabè` is not the FAMa, `Forces armées
+ * nigériennes` are Niger's, and an unqualified `l'armée` in a text about the
+ * Philippines is the Philippine army. Country names come from CLDR (through
+ * `Intl.DisplayNames`), nationality adjectives from i18n-nationality; neither
+ * names an entity of the glossary by itself: they only say which country.
+ */
+import frenchNationalities from 'i18n-nationality/langs/fr.json' with { type: 'json' }
+import type { Entity, Glossary } from '../record/schema.ts'
+import type { EntityMention } from './entities.ts'
+import { troopNouns } from './lexicon.ts'
+
+/** Lower case, no accents: `Burkinabé` and `burkinabè` are one word. */
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'")
+
+/**
+ * i18n-nationality gives the masculine singular (`Malien`, `Burkinabé`,
+ * `Français`); French text uses all four forms (`maliennes`, `burkinabè`).
+ */
+function inflections(masculine: string): string[] {
+  const base = fold(masculine)
+  const feminine = base.endsWith('e') ? base : base + (/(?:ien|en|on)$/.test(base) ? 'ne' : 'e')
+  const plural = (form: string) => (/[sx]$/.test(form) ? form : `${form}s`)
+  return [base, plural(base), feminine, plural(feminine), ...(base.endsWith('e') ? [] : [`${base}e`, `${base}es`])]
+}
+
+const byAdjective = new Map<string, string>()
+for (const [code, name] of Object.entries(frenchNationalities.nationalities)) {
+  for (const form of inflections(name)) if (!byAdjective.has(form)) byAdjective.set(form, code)
+}
+
+const regionNames = new Intl.DisplayNames(['fr'], { type: 'region' })
+const byCountryName = new Map<string, string>()
+for (const code of Object.keys(frenchNationalities.nationalities)) {
+  const name = regionNames.of(code)
+  if (name && name !== code) byCountryName.set(fold(name), code)
+}
+const countryPattern = new RegExp(
+  `(?<![\\p{L}])(?:${[...byCountryName.keys()].sort((a, b) => b.length - a.length).map(escapeFolded).join('|')})(?![\\p{L}])`,
+  'gu',
+)
+
+/** The ISO 3166 code of a country whose French nationality adjective this word is (any gender and number). */
+export function nationOfAdjective(word: string): string | undefined {
+  return byAdjective.get(fold(word))
+}
+
+/** The ISO 3166 code of a country by its French name (`Mali`, `Burkina Faso`, `Côte d’Ivoire`). */
+export function countryCode(name: string): string | undefined {
+  return byCountryName.get(fold(name))
+}
+
+export interface NationMention {
+  code: string
+  start: number
+  end: number
+}
+
+/** Country names and nationality words of a text, in order. */
+export function findNations(text: string): NationMention[] {
+  const found: NationMention[] = []
+  // Folding keeps the length of precomposed French letters, so offsets in the folded text are the text's.
+  const folded = fold(text)
+  const sameLength = folded.length === text.length
+  if (sameLength) {
+    for (const match of folded.matchAll(countryPattern)) {
+      // A country's name starts with a capital; `niger` or `tchad` in lower case is not one.
+      if (/\p{Lu}/u.test(text[match.index]!)) found.push({ code: byCountryName.get(match[0])!, start: match.index, end: match.index + match[0].length })
+    }
+  }
+  for (const match of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
+    const code = nationOfAdjective(match[0])
+    if (code && !found.some((mention) => mention.start <= match.index && mention.end > match.index)) found.push({ code, start: match.index, end: match.index + match[0].length })
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** Nouns that `militaire` qualifies as an adjective: a `source militaire malienne` is no soldier. */
+const militaryThings = '(?:sources?|camps?|convois?|colonnes?|bases?|postes?|positions?|détachements?|patrouilles?|opérations?|aviation|junte|régime|transition|hiérarchie|tribunal|hôpital|véhicules?|cibles?|présence|coopération|aide|renforts?)'
+
+/** `Forces armées nigériennes`, `l'armée burkinabè`, `contingent tchadien`: troops and their nationality. */
+const troopsOfNation = new RegExp(`(?<![\\p{L}])(?<!${militaryThings}\\s+)(?:${troopNouns})\\s+(\\p{L}+)(?![\\p{L}])`, 'giu')
+
+/**
+ * Reads national armies in the glossary's mentions:
+ * - troops named with a nationality (`Forces armées nigériennes`) are that
+ *   state's armed force in the glossary, else the state itself as a belligerent;
+ *   troops of a country the glossary lacks (`l'armée burkinabè`) are no one's;
+ * - an unqualified common noun (`armée`) stays the glossary's army only if the
+ *   text speaks of that army's country, or of no country at all (the default of
+ *   the Malian news the glossary was made for).
+ */
+export function resolveNationalForces(text: string, mentions: EntityMention[], glossary: Glossary): EntityMention[] {
+  const forcesOf = nationalForces(glossary)
+  let resolved = [...mentions]
+  for (const match of text.matchAll(troopsOfNation)) {
+    const code = nationOfAdjective(match[1]!)
+    if (!code) continue
+    const start = match.index
+    const end = start + match[0].length
+    const overlapping = resolved.filter((mention) => mention.start < end && mention.end > start)
+    // A glossary name of its own (`armée malienne`, `soldats nigériens`) already says whose troops these are.
+    if (overlapping.some((mention) => !isCommonNoun(mention))) continue
+    resolved = resolved.filter((mention) => !overlapping.includes(mention))
+    const entity = forcesOf.get(code)
+    if (entity) resolved.push({ entity, kind: 'group', start, end })
+  }
+  const country = resolved.some((mention) => isCommonNoun(mention)) ? mainCountry(text, resolved, glossary) : undefined
+  if (country) resolved = resolved.filter((mention) => !isCommonNoun(mention) || stateCodeOf(mention.entity, glossary) === country)
+  return resolved.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/** The country a text speaks of most (the first named on a tie), counting the glossary's places by their state. */
+function mainCountry(text: string, mentions: EntityMention[], glossary: Glossary): string | undefined {
+  const counts = new Map<string, number>()
+  const taken: Array<[number, number]> = []
+  const add = (code: string | undefined, start: number, end: number) => {
+    if (!code || taken.some(([from, to]) => from < end && to > start)) return
+    taken.push([start, end])
+    counts.set(code, (counts.get(code) ?? 0) + 1)
+  }
+  for (const mention of mentions) if (!isCommonNoun(mention)) add(stateCodeOf(mention.entity, glossary), mention.start, mention.end)
+  for (const nation of findNations(text)) add(nation.code, nation.start, nation.end)
+  let best: string | undefined
+  for (const [code, count] of counts) if (best === undefined || count > counts.get(best)!) best = code
+  return best
+}
+
+const forcesByGlossary = new WeakMap<Glossary, Map<string, Entity>>()
+
+/** Each glossary state's code, mapped to its armed force if the glossary has one (Mali → FAMa), else to the state. */
+function nationalForces(glossary: Glossary): Map<string, Entity> {
+  const cached = forcesByGlossary.get(glossary)
+  if (cached) return cached
+  const forces = new Map<string, Entity>()
+  forcesByGlossary.set(glossary, forces)
+  for (const entity of glossary.entities) {
+    if (entity.type !== 'state') continue
+    const code = countryCode(entity.fr.name)
+    if (code && !forces.has(code)) forces.set(code, glossary.entities.find((other) => other.type === 'armed-force' && other.partOf === entity.id) ?? entity)
+  }
+  return forces
+}
+
+function stateCodeOf(entity: Entity, glossary: Glossary): string | undefined {
+  const seen = new Set<string>()
+  let current: Entity | undefined = entity
+  while (current && !seen.has(current.id)) {
+    if (current.type === 'state') return countryCode(current.fr.name)
+    seen.add(current.id)
+    current = current.partOf ? glossary.entities.find((other) => other.id === current!.partOf) : undefined
+  }
+  return undefined
+}
+
+/** A mention by a lower-case one-word glossary alias (`armée`): a common noun, not a name. */
+function isCommonNoun(mention: EntityMention): boolean {
+  return mention.label !== undefined && /^\p{Ll}+$/u.test(mention.label)
+}
+
+function escapeFolded(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+')
+}

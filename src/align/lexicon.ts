@@ -39,6 +39,9 @@ export const troopsOfAnd = `^\\s*(?:,|et)\\s+(?:du|de la|de l${APOS}|des|d${APOS
 /** Equipment counted after it was taken or destroyed: `six véhicules ont été saisis`. */
 export const equipmentTakenAfter = `(?:(?:ont|a|avaient|sont)\\s+(?:été\\s+)?)?(?:saisie?s?|détruite?s?|incendiée?s?|emportée?s?|récupérée?s?|emparée?s?|volée?s?|brûlée?s?|perdue?s?)`
 
+/** Counted things that are munitions or aircraft: `abattu quatre missiles` kills no one. */
+export const munitionNouns = 'missiles?|drones?|roquettes?|obus|bombes?|projectiles?|mines?|avions?|hélicoptères?'
+
 /** Counted things that are equipment taken or destroyed, not people. */
 export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blindés?|engins?|voitures?'
 

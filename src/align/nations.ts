@@ -12,7 +12,7 @@ import type { EntityMention } from './entities.ts'
 import { troopNouns } from './lexicon.ts'
 
 /** Lower case, no accents: `Burkinabé` and `burkinabè` are one word. */
-const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'")
+const fold = (word: string) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
 
 /**
  * i18n-nationality gives the masculine singular (`Malien`, `Burkinabé`,
@@ -32,14 +32,19 @@ for (const [code, name] of Object.entries(frenchNationalities.nationalities)) {
 
 const regionNames = new Intl.DisplayNames(['fr'], { type: 'region' })
 const byCountryName = new Map<string, string>()
+/** Words of a name, as the word scan below splits them: `cote d'ivoire` is `cote`, `d`, `ivoire`. */
+const wordsOf = (folded: string) => folded.match(/\p{L}+/gu) ?? []
+let longestName = 1
+/** First words of names, so that only a name's first word starts a look-up of the words after it. */
+const firstWords = new Set<string>()
 for (const code of Object.keys(frenchNationalities.nationalities)) {
   const name = regionNames.of(code)
-  if (name && name !== code) byCountryName.set(fold(name), code)
+  if (!name || name === code) continue
+  const words = wordsOf(fold(name))
+  byCountryName.set(words.join(' '), code)
+  firstWords.add(words[0]!)
+  longestName = Math.max(longestName, words.length)
 }
-const countryPattern = new RegExp(
-  `(?<![\\p{L}])(?:${[...byCountryName.keys()].sort((a, b) => b.length - a.length).map(escapeFolded).join('|')})(?![\\p{L}])`,
-  'gu',
-)
 
 /** The ISO 3166 code of a country whose French nationality adjective this word is (any gender and number). */
 export function nationOfAdjective(word: string): string | undefined {
@@ -48,7 +53,7 @@ export function nationOfAdjective(word: string): string | undefined {
 
 /** The ISO 3166 code of a country by its French name (`Mali`, `Burkina Faso`, `Côte d’Ivoire`). */
 export function countryCode(name: string): string | undefined {
-  return byCountryName.get(fold(name))
+  return byCountryName.get(wordsOf(fold(name)).join(' '))
 }
 
 export interface NationMention {
@@ -60,20 +65,39 @@ export interface NationMention {
 /** Country names and nationality words of a text, in order. */
 export function findNations(text: string): NationMention[] {
   const found: NationMention[] = []
-  // Folding keeps the length of precomposed French letters, so offsets in the folded text are the text's.
-  const folded = fold(text)
-  const sameLength = folded.length === text.length
-  if (sameLength) {
-    for (const match of folded.matchAll(countryPattern)) {
-      // A country's name starts with a capital; `niger` or `tchad` in lower case is not one.
-      if (/\p{Lu}/u.test(text[match.index]!)) found.push({ code: byCountryName.get(match[0])!, start: match.index, end: match.index + match[0].length })
+  // Folding keeps the length of precomposed French letters, so offsets in the folded text are the text's;
+  // a text whose length it changes (decomposed accents) is read on its composed form.
+  let folded = fold(text)
+  let original = text
+  if (folded.length !== text.length) {
+    original = text.normalize('NFC')
+    folded = fold(original)
+    if (folded.length !== original.length) return found
+  }
+  // Folded text is lower-case Latin: a plain character class is many times faster than \p{L} here.
+  const words = [...folded.matchAll(/[a-z\u00df-\u024f]+/g)]
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i]!
+    // A country's name starts with a capital (`niger` in lower case is not one): longest name first.
+    const initial = original[first.index]!
+    let taken = 0
+    if (initial !== initial.toLowerCase() && firstWords.has(first[0])) {
+      for (let length = Math.min(longestName, words.length - i); length > 0 && !taken; length--) {
+        const code = byCountryName.get(length === 1 ? first[0] : words.slice(i, i + length).map((word) => word[0]).join(' '))
+        if (!code) continue
+        const last = words[i + length - 1]!
+        found.push({ code, start: first.index, end: last.index + last[0].length })
+        taken = length
+      }
     }
+    if (taken) {
+      i += taken - 1
+      continue
+    }
+    const code = byAdjective.get(first[0])
+    if (code) found.push({ code, start: first.index, end: first.index + first[0].length })
   }
-  for (const match of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
-    const code = nationOfAdjective(match[0])
-    if (code && !found.some((mention) => mention.start <= match.index && mention.end > match.index)) found.push({ code, start: match.index, end: match.index + match[0].length })
-  }
-  return found.sort((a, b) => a.start - b.start)
+  return found
 }
 
 /** Nouns that `militaire` qualifies as an adjective: a `source militaire malienne` is no soldier. */
@@ -159,6 +183,3 @@ function isCommonNoun(mention: EntityMention): boolean {
   return mention.label !== undefined && /^\p{Ll}+$/u.test(mention.label)
 }
 
-function escapeFolded(name: string): string {
-  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+')
-}

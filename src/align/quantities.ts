@@ -10,7 +10,8 @@ import type { ClaimKind } from './types.ts'
 import type { EntityMention } from './entities.ts'
 import type { NumberMatch } from './numbers.ts'
 import type { Sentence } from './sentences.ts'
-import { APOS, casualtyAfter, casualtyBefore, combatantNouns, equipmentNouns, equipmentTakenAfter, qualifierAfter, qualifiersBefore, type Role } from './lexicon.ts'
+import { nationOfAdjective } from './nations.ts'
+import { APOS, munitionNouns, casualtyAfter, casualtyBefore, combatantNouns, equipmentNouns, equipmentTakenAfter, qualifierAfter, qualifiersBefore, type Role } from './lexicon.ts'
 
 export interface CountClaim {
   kind: ClaimKind
@@ -52,6 +53,7 @@ const casualtyJustBefore = casualtyBefore.map(({ kind, pattern }) => ({ kind, re
 const nounStart = `^\\s*(?:d${APOS}?e?\\s*)?(?:(?:ses|leurs|nos|vos|ces|des|les)\\s+)?(?:autres\\s+)?`
 const combatants = combatantNouns.map(({ pattern, role }) => ({ role, regex: compile(`${nounStart}(?:${pattern})${word}`) }))
 const equipment = compile(`${nounStart}(?:${equipmentNouns})${word}`)
+const munitions = compile(`${nounStart}(?:${munitionNouns})${word}`)
 const millionOf = compile(`^\\s*d(?:e\\s+|${APOS})`)
 const partitive = compile(`^\\s+d${APOS}entre\\s+(?:eux|elles)${word}`)
 /** Whose figure a possessive points back to: `14 morts dans ses rangs`. */
@@ -69,6 +71,9 @@ const equipmentListTaken = compile(`(?<![\\p{L}])(?:matériels?|butin|équipemen
 /** `80 morts dont 65 civils`: a part of the count before, counted the same way. */
 const partOfPrevious = compile(`(?<![\\p{L}])dont\\s*$`)
 const degreeAfter = compile(`^\\s+\\p{L}+ment${word}`)
+/** `92 personnes sont mortes à Jajarkot et 40 à Rukum`: the verb and noun of the count before are understood. */
+const ellipsisBefore = compile(`(?<![\\p{L}])et\\s*$`)
+const ellipsisAfter = compile(`^\\s+(?:à|au|aux|dans|en|parmi|côté)${word}`)
 /** Quotation marks inside a clause (`est porté «disparu»`) do not change what it says. */
 const withoutQuotes = (clause: string) => clause.replace(/[«»"“”]/gu, ' ')
 /** `, prisonniers de guerre aux mains du GSIM,` right after the counted noun. */
@@ -163,6 +168,7 @@ function readCount(
   const noun = readNoun(text, countedFrom, after, mentions)
   // Any other noun (`ouvriers`, `Palestiniens`) counts people whom a verb after it may qualify; it names no side.
   const other = noun ? undefined : otherNoun.exec(after)?.[0].length
+  if (other !== undefined && munitions.test(after)) return undefined
   const nounLength = noun?.length ?? other
   let kind: ClaimKind | undefined
   // Equipment counts only when taken or destroyed: `s'être emparé de six véhicules`, not `une voiture à quatre roues`.
@@ -177,6 +183,7 @@ function readCount(
   if (!kind && !noun?.equipment && (nounLength !== undefined || /^\s+autres(?![\p{L}])/u.test(after))) kind = firstCasualtyLater(after.slice(nounLength ?? 0))
   // `blessés, dont trois grièvement` says how badly some were hurt, not a count of its own.
   if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && partOfPrevious.test(before) && !degreeAfter.test(after)) kind = previous.claim.kind
+  if (!kind && !noun && other === undefined && previous && casualties.has(previous.claim.kind) && ellipsisBefore.test(before) && ellipsisAfter.test(after)) kind = previous.claim.kind
   if (!kind) kind = casualtyJustBefore.find(({ regex }) => regex.test(before))?.kind
   if (noun?.equipment && kind !== 'vehicles') return undefined
   if (kind === 'vehicles' && !noun?.equipment) return undefined
@@ -231,8 +238,8 @@ function readNoun(text: string, at: number, after: string, mentions: EntityMenti
       noun.length = owner.end - at
     } else {
       // `soldats français`: a nationality we cannot resolve means not the default side.
-      const adjective = /^\s+(\p{Ll}+(?:ais|aise|aises|ois|oise|ien|iens|ienne|iennes|ain|ains|aine|aines|ais|ens|è|èse|ète))(?![\p{L}])/u.exec(after.slice(found[0].length))
-      if (adjective && role === 'state-forces') delete noun.role
+      const adjective = /^\s+(\p{Ll}+)(?![\p{L}])/u.exec(after.slice(found[0].length))
+      if (adjective && nationOfAdjective(adjective[1]!) && role === 'state-forces') delete noun.role
     }
     return noun
   }

@@ -132,6 +132,19 @@ describe('vehicles taken or destroyed', () => {
   })
 })
 
+describe('counts the verb and noun of the count before', () => {
+  it('reads `92 personnes sont mortes à Jajarkot et 40 à Rukum`', () => {
+    expect(pairs('92 personnes sont mortes à Jajarkot et 40 à Rukum.')).toEqual([['killed', 92], ['killed', 40]])
+    expect(pairs('Six soldats ont été tués à Gao et 50 km plus loin, la route était coupée.')).toEqual([['killed', 6]])
+  })
+})
+
+describe('munitions and aircraft are no people', () => {
+  it('does not read `abattu quatre missiles` as killed', () => {
+    expect(pairs('La Russie a affirmé avoir abattu quatre missiles ukrainiens.')).toEqual([])
+  })
+})
+
 describe('units are no counts of people', () => {
   it('does not read `69 ans`, `50 km` as casualties', () => {
     expect(pairs('Un habitant de 69 ans a succombé à ses blessures.')).toEqual([['killed', 1]])

@@ -15,7 +15,7 @@ import { hashOf } from './fingerprint.ts'
 import type { WrittenStat } from '../publish/write.ts'
 
 export const DEFAULT_CACHE_DIR = '.passerelle-cache'
-const FORMAT = 1
+const FORMAT = 2
 
 export interface EventEntry {
   /** Hash of the record and every excerpt (names and texts). */
@@ -41,6 +41,10 @@ export interface CacheState {
   renders: Map<string, RenderEntry>
   /** Detected reference languages by title and evidence (detection is the costly part). */
   languages: Map<string, string>
+  /** Every reference's language, keyed by a hash of every record's references: unchanged references need no detection at all. */
+  referenceLanguages?: { key: string; languages: Map<string, string> }
+  /** Key of the last corpus (glossary and every event's files) whose cross-file checks left no message on any file. */
+  checkedClean?: string
   site?: { key: string; paths: string[] }
   written?: Map<string, WrittenFile>
 }

@@ -20,10 +20,9 @@ import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { eventFolders, finishCorpus, ingestEvent, loadGlossary, readEventFilesSync, type Corpus, type EventFiles, type LoadedEvent } from '../ingest/corpus.ts'
 import { hasErrors } from '../diagnostics/index.ts'
-import type { Language } from '../record/schema.ts'
+import type { EventRecord, Language } from '../record/schema.ts'
 import { loadLocales, type Locales } from '../publish/i18n.ts'
-import { referenceLanguages } from '../publish/languages.ts'
-import { eventPages, reportProblems, sitePages, type EventContext, type EventPages } from '../publish/site.ts'
+import type { EventContext, EventPages } from '../publish/site.ts'
 import { batchesOf, renderInWorkers, workersFor } from './workers.ts'
 import { writeAtomically, type Outputs } from '../publish/write.ts'
 import { emptyCache, loadCache, saveCache, type CacheState, type EventEntry, type RenderEntry, type WrittenFile } from './cache.ts'
@@ -70,9 +69,19 @@ export interface BuildResult {
   /** The previous output already is exactly this build's output. */
   unchanged: boolean
   stats: BuildStats
+  /** Nothing was parsed, checked, detected or rendered: the saved cache already describes this build. */
+  cacheUnchanged?: boolean
   /** The cache to save once the output is written (with what was written). */
   nextCache(written: Map<string, WrittenFile>): CacheState
 }
+
+/**
+ * The publishing stack and language detection, loaded on first need: their
+ * modules (detection's n-gram tables above all) take seconds to load, and a
+ * rebuild where no page and no reference changed needs neither.
+ */
+const publishing = () => import('../publish/site.ts')
+const detection = () => import('../publish/languages.ts')
 
 /** Manifest a shard writes beside its pages, for `merge`. */
 export interface ShardManifest {
@@ -101,11 +110,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const ingest = ingestAll(options.root, folders, read, cache, progress)
   const files: VFile[] = [...(glossary.file ? [glossary.file] : []), ...read.flatMap((event) => [event.record, ...event.excerpts])]
-  const corpus = finishCorpus({ root: options.root, glossary: glossary.glossary, glossarySource: glossary.source, events: ingest.events, files }, options.cwd)
+  const loaded: Corpus = { root: options.root, glossary: glossary.glossary, glossarySource: glossary.source, events: ingest.events, files }
+  // The cross-file checks are a function of the files alone: the very files that last passed them with no message pass again.
+  const checkKey = hashOf('checks', String(glossary.file?.value ?? '\0missing'), ...folders.flatMap((folder) => [folder, ingest.entries.get(folder)?.filesHash ?? '\0unclean']))
+  const checksSkipped = Boolean(glossary.source) && ingest.entries.size === folders.length && cache.checkedClean === checkKey && files.every((file) => file.messages.length === 0)
+  const corpus = checksSkipped ? loaded : finishCorpus(loaded, options.cwd)
   const allFiles = [...corpus.files, ...Object.values(locales.files)]
   const stats: BuildStats = { events: corpus.events.length, parsed: ingest.parsed, rendered: 0, sitePages: false }
   const failed = (): BuildResult => ({ files: allFiles, write: new Map(), link: new Map(), unchanged: false, stats, nextCache: () => cache })
   if (hasErrors(allFiles)) return (progress.stop(), failed())
+  const checkedClean = allFiles.every((file) => file.messages.length === 0) ? checkKey : undefined
 
   const render = await renderAll(corpus, locales, cache, { ...options, code, recordHashes: ingest.recordHashes }, progress)
   progress.stop()
@@ -120,12 +134,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     link: render.link,
     unchanged,
     stats,
+    cacheUnchanged: unchanged && checksSkipped && ingest.parsed === 0 && ingest.entries.size === cache.events.size && render.entries.size === cache.renders.size && !render.detected,
     nextCache: (written) => ({
       format: cache.format,
       code,
       events: ingest.entries,
       renders: render.entries,
       languages: render.languages,
+      referenceLanguages: render.referenceLanguages,
+      checkedClean,
       site: render.site,
       written: new Map<string, WrittenFile>([...[...render.link.keys()].map((path): [string, WrittenFile] => [path, previous.get(path)!]), ...written]),
     }),
@@ -175,13 +192,13 @@ interface RenderOptions extends BuildOptions {
 /** Renders the events whose render key changed (those of this shard), links the others, then the pages about all events. */
 async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options: RenderOptions, progress: Progress) {
   const records = corpus.events.map((event) => event.record)
-  const languages = new UsedEntries(cache.languages)
+  const references = await languagesOfReferences(records, cache)
   const context: EventContext = {
     locales,
     glossary: corpus.glossary,
     baseUrl: options.baseUrl,
     events: new Map(records.map((record) => [record.id, record])),
-    referenceLanguage: referenceLanguages(records, languages),
+    referenceLanguage: references.referenceLanguages.languages,
   }
   const common = hashOf('render', options.code, ...Object.values(locales.files).map((file) => String(file.value)), String(corpus.glossarySource?.file.value ?? ''), options.baseUrl)
   const keys = records.map((record) =>
@@ -240,12 +257,27 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
   } else if (site && site.key === siteKey && reusable(site.paths)) {
     for (const path of site.paths) link.set(path, join(options.out, path))
   } else {
+    const { sitePages } = await publishing()
     const pages = sitePages(records, leads, locales, options)
     for (const [path, content] of pages) write.set(path, content)
     site = { key: siteKey, paths: pages.map(([path]) => path) }
     sitePagesRendered = true
   }
-  return { write, link, entries, rendered, site, sitePages: sitePagesRendered, languages: languages.used }
+  return { write, link, entries, rendered, site, sitePages: sitePagesRendered, ...references }
+}
+
+/**
+ * Every reference's language. Detection reads only the records' references
+ * (each title with the habits of its publisher across the corpus), so when
+ * no reference of any record changed the last map is the answer; otherwise
+ * each title is looked up in the memo of past detections first.
+ */
+async function languagesOfReferences(records: readonly EventRecord[], cache: CacheState) {
+  const key = hashOf('references', JSON.stringify(records.map((record) => [record.id, record.references])))
+  if (cache.referenceLanguages?.key === key) return { referenceLanguages: cache.referenceLanguages, languages: cache.languages, detected: false }
+  const { referenceLanguages } = await detection()
+  const memo = new UsedEntries(cache.languages)
+  return { referenceLanguages: { key, languages: referenceLanguages(records, memo) }, languages: memo.used, detected: true }
 }
 
 /**
@@ -255,6 +287,8 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
  */
 async function renderMisses(corpus: Corpus, misses: number[], context: EventContext, options: RenderOptions, progress: Progress): Promise<Map<number, Pick<EventPages, 'outputs' | 'leads'>>> {
   const fresh = new Map<number, Pick<EventPages, 'outputs' | 'leads'>>()
+  if (misses.length === 0) return fresh
+  const { eventPages, reportProblems } = await publishing()
   const here = (index: number) => {
     const { record, source } = corpus.events[index]!
     const pages = eventPages(record, context)
@@ -319,6 +353,6 @@ export async function buildAndWrite(options: BuildOptions): Promise<BuildResult>
   const result = await buildSite(options)
   if (hasErrors(result.files)) return result
   const written = result.unchanged ? new Map<string, WrittenFile>() : await writeAtomically(options.out, result.write, result.link)
-  if (options.cacheDir) await saveCache(options.cacheDir, options.out, result.nextCache(written))
+  if (options.cacheDir && !result.cacheUnchanged) await saveCache(options.cacheDir, options.out, result.nextCache(written))
   return result
 }

@@ -8,10 +8,11 @@ import type { Element } from 'hast'
 import type { Count, EventDate, Qualifier } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
 import { render, type Nodes, type Part } from './template.ts'
+import { dateTimeFormat, numberFormat } from './intl.ts'
 
 /** `January 27, 2018` / `27 janvier 2018`; the first of a month is `1er` in French (from the locale). */
 export function dateText(translator: Translator, iso: string): string {
-  const format = new Intl.DateTimeFormat(translator.lang, { dateStyle: 'long', timeZone: 'UTC' })
+  const format = dateTimeFormat(translator.lang, { dateStyle: 'long', timeZone: 'UTC' })
   const parts = format.formatToParts(new Date(`${iso}T00:00:00Z`))
   return dateWords(translator, parts)
 }
@@ -31,7 +32,7 @@ export function date(translator: Translator, iso: string): Element {
  * Intl's `min2` grouping gives; English groups from four (`1,234`).
  */
 export function numberText(lang: string, value: number): string {
-  return new Intl.NumberFormat(lang, { useGrouping: lang === 'fr' ? 'min2' : 'auto' }).format(value)
+  return numberFormat(lang, { useGrouping: lang === 'fr' ? 'min2' : 'auto' }).format(value)
 }
 
 export function number(lang: string, value: number, qualifier: Qualifier = 'exact'): Element {
@@ -73,12 +74,12 @@ export function clock(translator: Translator, time: string): Element {
  */
 export function zoneName(translator: Translator, eventDate: EventDate): string {
   const instant = new Date(`${eventDate.start}T12:00:00Z`)
-  const offset = new Intl.DateTimeFormat('en', { timeZone: eventDate.timeZone, timeZoneName: 'shortOffset' })
+  const offset = dateTimeFormat('en', { timeZone: eventDate.timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(instant)
     .find((part) => part.type === 'timeZoneName')?.value
   if (offset === 'GMT' || offset === 'GMT+0') return translator.t('time.gmt')
   return (
-    new Intl.DateTimeFormat(translator.lang, { timeZone: eventDate.timeZone, timeZoneName: 'shortOffset' })
+    dateTimeFormat(translator.lang, { timeZone: eventDate.timeZone, timeZoneName: 'shortOffset' })
       .formatToParts(instant)
       .find((part) => part.type === 'timeZoneName')?.value ?? eventDate.timeZone
   )
@@ -108,7 +109,7 @@ export function timeSpan(translator: Translator, eventDate: EventDate): Nodes {
  * up `23–24`.
  */
 export function dateRange(translator: Translator, start: string, end: string): Nodes {
-  const format = new Intl.DateTimeFormat(translator.lang, { dateStyle: 'long', timeZone: 'UTC' })
+  const format = dateTimeFormat(translator.lang, { dateStyle: 'long', timeZone: 'UTC' })
   const parts = format.formatRangeToParts(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`))
   const firstEnd = parts.findIndex((part) => part.source === 'endRange')
   const lastStart = parts.findLastIndex((part) => part.source === 'startRange')

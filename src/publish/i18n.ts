@@ -93,12 +93,16 @@ export function createTranslator(lang: Language, resources: Resources, file: VFi
     interpolation: { escapeValue: false },
   })
   const reported = new Set<string>()
-  const has = (key: string, options?: TOptions) => instance.exists(key, options)
+  // A page asks for the same few hundred strings again and again, and each
+  // i18next lookup resolves plurals, contexts and nesting anew: remember them.
+  const exists = memoize((key: string, options?: TOptions) => instance.exists(key, options))
+  const translate = memoize((key: string, options?: TOptions) => instance.t(key, options) as string)
+  const has = (key: string, options?: TOptions) => exists(key, options)
   return {
     lang,
     has,
     t(key, options) {
-      if (has(key, options)) return instance.t(key, options) as string
+      if (has(key, options)) return translate(key, options)
       const name = `${key}${options?.context ? `_${String(options.context)}` : ''}`
       if (!reported.has(name)) {
         reported.add(name)
@@ -110,6 +114,40 @@ export function createTranslator(lang: Language, resources: Resources, file: VFi
       return ''
     },
   }
+}
+
+/** Most distinct lookups remembered per language: interpolated values (numbers, names) make the set open-ended. */
+const MEMO_LIMIT = 50_000
+
+/**
+ * A lookup remembered by key and options when every option is a string,
+ * number or boolean (what templates pass); anything else is looked up each
+ * time. The resources never change after loading, so a remembered answer
+ * is the answer.
+ */
+function memoize<T>(lookup: (key: string, options?: TOptions) => T): (key: string, options?: TOptions) => T {
+  const kept = new Map<string, T>()
+  return (key, options) => {
+    const id = memoKey(key, options)
+    if (id === undefined) return lookup(key, options)
+    let value = kept.get(id)
+    if (value === undefined && !kept.has(id)) {
+      value = lookup(key, options)
+      if (kept.size >= MEMO_LIMIT) kept.clear()
+      kept.set(id, value)
+    }
+    return value as T
+  }
+}
+
+function memoKey(key: string, options: TOptions | undefined): string | undefined {
+  if (!options) return key
+  for (const name in options) {
+    const value = options[name]
+    if (value !== undefined && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined
+  }
+  // JSON tells the count 1 from the string '1'; options in another order only miss the memo.
+  return JSON.stringify([key, options])
 }
 
 /** Base keys: plural (`_one`, `_other`...) and context (`_f`) suffixes removed. */

@@ -18,13 +18,20 @@ import rehypeFrenchTypography from './typography.ts'
  */
 const ITEM_SEPARATOR = '; '
 
+/**
+ * Made once: `toMarkdown` compiles each extension's unsafe-character
+ * patterns into regular expressions and caches them on the pattern objects,
+ * so fresh extensions per page meant compiling them all again for every page.
+ */
+const EXTENSIONS = [gfmToMarkdown()]
+
 export function articleMarkdown(article: Element): string {
   const lang = typeof article.properties.lang === 'string' ? article.properties.lang : 'en'
   const children = article.children.map((child): ElementContent => (isInfobox(child) ? flatInfobox(child, ITEM_SEPARATOR) : child))
   const flat: Element = { ...article, children }
   rehypeFrenchTypography({ lang })(flat)
   const tree = toMdast({ type: 'root', children: [flat] })
-  return toMarkdown(tree, { extensions: [gfmToMarkdown()] })
+  return toMarkdown(tree, { extensions: EXTENSIONS })
 }
 
 function isInfobox(node: ElementContent): node is Element {

@@ -10,6 +10,7 @@ import type { Translator } from './i18n.ts'
 import { referenceAnchor, type Citations } from './citations.ts'
 import { date } from './format.ts'
 import { render, text } from './template.ts'
+import { displayNames } from './intl.ts'
 
 export function references(translator: Translator, citations: Citations, languageOf: (id: string) => string): Element {
   const entries = citations.ordered().map(({ reference }) => {
@@ -18,7 +19,7 @@ export function references(translator: Translator, citations: Citations, languag
       ? h('a', { href: reference.url, hrefLang: lang }, [h('cite', { lang }, reference.title)])
       : h('cite', { lang }, reference.title)
     const foreign = lang.split('-')[0] !== translator.lang
-    const language = foreign ? (new Intl.DisplayNames(translator.lang, { type: 'language' }).of(lang) ?? lang) : ''
+    const language = foreign ? (displayNames(translator.lang, { type: 'language' }).of(lang) ?? lang) : ''
     const parts: ElementContent[][] = [
       render(translator, 'references.title', { title }),
       render(translator, 'references.publisher', { publisher: reference.publisher, language }, foreign ? { context: 'foreign' } : {}),

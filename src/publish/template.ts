@@ -8,6 +8,7 @@
 import type { ElementContent } from 'hast'
 import type { TOptions } from 'i18next'
 import type { Translator } from './i18n.ts'
+import { listFormat } from './intl.ts'
 
 export type Part = string | ElementContent | ElementContent[]
 export type Nodes = ElementContent[]
@@ -58,7 +59,7 @@ export function mergeText(nodes: Nodes): Nodes {
 
 /** Items joined the way the language lists them (`a, b and c` / `a, b et c`), via Intl. */
 export function list(lang: string, items: Nodes[], type: Intl.ListFormatType = 'conjunction', style: Intl.ListFormatStyle = 'long'): Nodes {
-  const format = new Intl.ListFormat(lang, { style, type })
+  const format = listFormat(lang, { style, type })
   const marks = items.map((_, index) => `${OPEN}${index}${CLOSE}`)
   const nodes: Nodes = []
   for (const part of format.formatToParts(marks)) {

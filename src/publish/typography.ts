@@ -25,6 +25,12 @@ const MONTHS = Array.from({ length: 12 }, (_, month) =>
   new Intl.DateTimeFormat('fr', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month, 1))),
 )
 const FIRST_OF_MONTH = new RegExp(`(?<![\\d\\p{L}])1(?=[ \\u00A0\\u202F]+(?:${MONTHS.join('|')})(?![\\p{L}]))`, 'gu')
+/**
+ * Every rule below starts from one of these: quotes, guillemets, `;!?:`, a
+ * digit (`1er`, digit groups) or a private-use mark (URL masking). A text
+ * without any comes out unchanged and leaves the state as it was.
+ */
+const ACTIONABLE = /["“”«»;!?:\d\ue100-\ue8ff]/
 const URL_LIKE = /\b[a-z][a-z\d+.-]*:\/\/[^\s«»"]+|\bwww\.[^\s«»"]+/gi
 
 interface State {
@@ -77,6 +83,8 @@ function fixText(node: Text, state: State) {
 
 /** French rules on a text, URLs inside it left as they are (each stands in as one private-use character meanwhile). */
 export function frenchText(input: string, state: State = { previous: undefined, quoteOpen: false, depth: 0 }, before?: Text): string {
+  // Most text nodes hold none of the characters a rule acts on: skip the dozen regular expressions.
+  if (!ACTIONABLE.test(input)) return input
   const urls: string[] = []
   const masked = input.replace(URL_LIKE, (url: string) => String.fromCharCode(0xe100 + urls.push(url) - 1))
   return frenchRun(masked, state, before).replace(/[\ue100-\ue8ff]/g, (mark) => urls[mark.charCodeAt(0) - 0xe100]!)

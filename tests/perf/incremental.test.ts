@@ -5,7 +5,7 @@
  * timings are `npm run bench`'s business.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { generateCorpus } from '../../bench/synthetic.ts'
@@ -129,6 +129,57 @@ describe('incremental build', () => {
     // only; URLs in HTML and JSON; the same code renders the same bytes.
     expect(changed(before, after).filter((path) => path.startsWith('en/synthetic')).length).toBe(englishFilesChanged)
     expect(after).toEqual(await coldTree(s.options))
+  })
+
+  it('a rebuild with nothing changed leaves the cache file as it was (nothing new to remember)', async () => {
+    const { options, cache } = await site()
+    await buildAndWrite(options)
+    const [name] = await readdir(cache)
+    const before = await stat(join(cache, name!))
+    const bytes = await readFile(join(cache, name!))
+    await buildAndWrite(options)
+    const after = await stat(join(cache, name!))
+    expect(after.mtimeMs).toBe(before.mtimeMs)
+    expect(await readFile(join(cache, name!))).toEqual(bytes)
+  })
+
+  it('a warning from the cross-file checks is reported again on every rebuild, as a cold build reports it', async () => {
+    const { options, root, out } = await site()
+    await buildAndWrite(options)
+    const recordPath = join(root, event(1), 'record.yaml')
+    // The French section now translates an older English text: a warning, not an error, so the build goes on and is cached.
+    await writeFile(recordPath, (await readFile(recordPath, 'utf8')).replace(/text: On (\S+), /, 'text: On $1 (local time), '))
+    await buildAndWrite(options)
+    const again = await buildAndWrite(options)
+    expect(again.stats.parsed).toBe(0)
+    const cold = await buildAndWrite({ ...options, cacheDir: undefined, out: join(root, '..', 'cold') })
+    expect(formatReport(again.files)).toMatch(/translates an older English text/)
+    expect(formatReport(again.files)).toBe(formatReport(cold.files))
+    expect(await tree(out)).toEqual(await tree(join(root, '..', 'cold')))
+  })
+
+  it('an error in an excerpt after a no-op rebuild is found by the cross-file checks', async () => {
+    const { options, root } = await site()
+    await buildAndWrite(options)
+    await buildAndWrite(options)
+    const excerpt = join(root, event(2), 'excerpts', 'agence-1.md')
+    await writeFile(excerpt, (await readFile(excerpt, 'utf8')).replace(/^reference: .*$/m, 'reference: no-such-reference'))
+    const warm = await buildAndWrite(options)
+    const cold = await buildAndWrite({ ...options, cacheDir: undefined, out: join(root, '..', 'cold') })
+    expect(formatReport(warm.files)).toMatch(/no-such-reference/)
+    expect(formatReport(warm.files)).toBe(formatReport(cold.files))
+  })
+
+  it('a reference title in another language is detected again and gives the pages of a cold build', async () => {
+    const { options, root, out } = await site()
+    await buildAndWrite(options)
+    const recordPath = join(root, event(0), 'record.yaml')
+    await writeFile(recordPath, (await readFile(recordPath, 'utf8')).replace(/title: Attaque contre .*$/m, 'title: Attack on a military camp in Mali kills at least eighteen soldiers'))
+    const result = await buildAndWrite(options)
+    expect(result.stats.rendered).toBeGreaterThanOrEqual(1)
+    const after = await tree(out)
+    expect(after.get(`en/${event(0)}/index.html`)).toMatch(/<cite lang="[a-z-]+">Attack on a military camp/)
+    expect(after).toEqual(await coldTree(options))
   })
 
   it('rendering on worker threads gives the bytes of the main thread', async () => {

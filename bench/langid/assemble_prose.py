@@ -170,6 +170,10 @@ def prose(text):
 # function words are dropped for the same reason.
 ENGLISH = {'the', 'and', 'with', 'this', 'that', 'are', 'which', 'when', 'from', 'be', 'by', 'their', 'its', 'to', 'for',
            'not', 'can', 'will', 'has', 'have', 'an', 'it', 'if', 'you', 'your', 'these', 'than', 'what', 'how', 'should'}
+# In a Romance-language page, `of` and `is` are English too ("Tableau 7.1.
+# List of desktop environment": an untranslated caption). Not `on`, `or`:
+# French words.
+ENGLISH_IN_ROMANCE = ENGLISH | {'of', 'is', 'using'}
 FRENCH = {'le', 'la', 'les', 'des', 'du', 'une', 'est', 'et', 'pour', 'dans', 'qui', 'que', 'sur', 'avec', 'vous', 'pas'}
 
 
@@ -177,9 +181,16 @@ def leftover(lang, text):
     words = re.findall(r'[a-zà-ÿ]+', text.lower())
     if not words:
         return True
-    foreign = FRENCH if lang == 'eng' else ENGLISH
+    foreign = FRENCH if lang == 'eng' else ENGLISH_IN_ROMANCE if lang in ('fra', 'spa', 'ita', 'por', 'cat') else ENGLISH
     share = sum(word in foreign for word in words) / len(words)
     return share >= (0.04 if len(words) >= 12 else 0.001)  # a short item: one foreign function word is enough
+
+
+def names_list(text):
+    """Translator credits and the like ("Nuno Sénica, Miguel Figueiredo"): names are in no language."""
+    words = text.split()
+    capitalised = sum(word[:1].isupper() and not word.isupper() for word in words)
+    return text.count(',') >= 1 and capitalised >= 0.8 * len(words) and not re.search(r'[:?!…]|\.\.\.', text)
 
 
 def bucket(text):
@@ -197,7 +208,7 @@ def main():
         for kind, block in blocks(path):
             for item_kind, raw in items_of(kind, block):
                 text = prose(raw)
-                if text is None or text in seen or leftover(lang, text):
+                if text is None or text in seen or leftover(lang, text) or names_list(text):
                     continue
                 seen.add(text)
                 per_document.setdefault(bucket(text), []).append((item_kind, text))

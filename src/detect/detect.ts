@@ -3,10 +3,11 @@
  *
  * 1. The text is sampled (well-formed, at most 2048 characters); text with
  *    no letters, or mostly non-Latin letters, gives no text vote.
- * 2. franc scores every candidate; on texts short enough to need it, eld
- *    does too. The model (model.ts) turns both into probabilities fitted on
- *    the tuning split: the best language is the text vote, its probability
- *    the confidence.
+ * 2. eld scores every candidate; when eld alone is not sure (or the text
+ *    could be Occitan, which eld does not know), franc does too. The model
+ *    (model.ts) turns the scores into probabilities fitted on the tuning
+ *    split: the best language is the text vote, its probability the
+ *    confidence.
  * 3. Under `minLetters` letters the text alone never decides: the answer is
  *    'und' unless other evidence (options.evidence) is given, in which case
  *    the text vote is combined with it (see evidence.ts).

@@ -9,9 +9,9 @@
  * halves throughput, and it only exposes scores normalised so that the best
  * is always 1. The distance below is franc's `getDistance`, unchanged.
  *
- * eld (Nito-ELD) is a second, independently trained n-gram detector; where
- * franc is unsure, its scores join franc's in the model (see model.ts). eld has no
- * Occitan: for `oci` only franc speaks.
+ * eld (Nito-ELD) is a second, independently trained n-gram detector. It is
+ * asked first (see model.ts): on natural prose it is the more accurate and
+ * the cheaper of the two. eld has no Occitan: for `oci` only franc speaks.
  */
 import { asDictionary } from 'trigram-utils'
 import { data } from 'franc-all/data.js'
@@ -98,17 +98,61 @@ function francDistances(trigrams: Array<[string, number]>, { ranks, size }: Tabl
 }
 
 /**
- * eld's score of every candidate minus the best candidate's (0 for eld's
- * answer, negative behind it). A candidate eld does not know (Occitan) gets
- * the worst gap seen; the model's per-language bias makes up for it.
+ * eld's evidence for every candidate minus the best candidate's (0 for
+ * eld's answer, negative behind it). eld reports s / (s + 25) for its
+ * per-n-gram score s; the gap is taken on s / 25 (the odds of what eld
+ * reports), which grows with the evidence instead of flattening near 1. A
+ * language eld leaves out of its results has s = 0.
+ *
+ * eld has no Occitan. A candidate eld does not know takes the gap of its
+ * nearest language eld does know (ELD_PROXY): eld reads 80% of the Occitan
+ * strings of the tuning set as Catalan and 9% as French, so Occitan is
+ * "as likely as Catalan" for eld. A text eld finds Catalan-like therefore
+ * never looks sure to eld alone, and franc — which knows Occitan — is asked.
+ * Without a proxy the worst gap seen is used.
  * Undefined when eld scores no candidate.
  */
 export function eldGaps(text: string, candidates: readonly string[]): Gaps | undefined {
+  const codes = eldCodes(candidates)
   const scores = eld.detect(text).getScores()
-  const values = candidates.map((lang) => scores[toBcp47(lang) ?? ''])
-  const known = values.filter((value): value is number => value !== undefined)
-  if (known.length === 0) return undefined
-  const best = Math.max(...known)
-  const floor = Math.min(...known, 0)
-  return Float64Array.from(values, (value) => (value ?? floor) - best)
+  const values = new Float64Array(codes.length)
+  let best = -Infinity
+  let floor = Infinity
+  for (let index = 0; index < codes.length; index++) {
+    const code = codes[index]
+    if (code === undefined) continue
+    const share = Math.min(scores[code] ?? 0, 0.999999)
+    values[index] = share / (1 - share)
+    best = Math.max(best, values[index]!)
+    floor = Math.min(floor, values[index]!)
+  }
+  if (best <= 0) return undefined // eld scored none of the candidates
+  for (let index = 0; index < codes.length; index++) values[index] = (codes[index] === undefined ? floor : values[index]!) - best
+  return values
 }
+
+/** For a candidate eld does not know, the language eld mistakes it for. */
+export const ELD_PROXY: Readonly<Record<string, string>> = { oci: 'cat' }
+
+const eldCodesCache = new Map<string, Array<string | undefined>>()
+/** Per candidate, the eld language code that stands for it (itself, or its ELD_PROXY), undefined when none. */
+function eldCodes(candidates: readonly string[]): Array<string | undefined> {
+  const key = candidates.join(',')
+  let codes = eldCodesCache.get(key)
+  if (!codes) {
+    const known = new Set(Object.values(eld.info().Languages as Record<string, string>))
+    const codeOf = (lang: string | undefined) => {
+      const code = lang === undefined ? undefined : toBcp47(lang)
+      return code !== undefined && known.has(code) ? code : undefined
+    }
+    codes = candidates.map((lang) => codeOf(lang) ?? codeOf(ELD_PROXY[lang]))
+    eldCodesCache.set(key, codes)
+  }
+  if (eldSubset !== key) {
+    // eld then sorts and reports only these languages: a third faster, same scores.
+    eld.setLanguageSubset(codes.filter((code) => code !== undefined))
+    eldSubset = key
+  }
+  return codes
+}
+let eldSubset: string | undefined

@@ -350,10 +350,16 @@ function findChronoDates(out: Findings, published: Date | undefined) {
     }
     let value: string | undefined
     const future = speaksOfFuture(out.text, start, end)
+    // `Du 20 juin au 14 août`: a range without a year gives its two days, each resolved against publication.
+    const rangeEnd = result.end?.isCertain('day') && result.end.isCertain('month') && components.isCertain('day') ? start + result.text.search(new RegExp(`${result.end.get('day')}(?:er)?\\s`, 'u')) : -1
     if (components.isCertain('day') && components.isCertain('month')) value = dayMonthFrom(future)(published, components.get('month')!, components.get('day')!)
     else if (components.isCertain('weekday') && !components.isCertain('day')) value = future ? nextWeekday(published, components.get('weekday')!) : latestWeekday(published, components.get('weekday')!, /dernier/i.test(result.text))
     else value = iso(components.get('year')!, components.get('month')!, components.get('day')!)
-    if (value) out.add({ kind: 'date', value, qualifier: 'exact', start, end })
+    if (value) out.add({ kind: 'date', value, qualifier: 'exact', start, end: rangeEnd > start ? start + (rangeStart.exec(result.text)?.[0].length ?? end - start) : end })
+    if (value && rangeEnd > start) {
+      const last = dayMonthFrom(future)(published, result.end!.get('month')!, result.end!.get('day')!)
+      if (last) out.found.push({ kind: 'date', value: last, qualifier: 'exact', start: rangeEnd, end })
+    }
   }
 }
 

@@ -159,3 +159,11 @@ describe('`la veille` before a weekday', () => {
     expect(findDates('Il avait été visé la veille.', { published: '2021-08-20' }).found.map((f) => f.value)).toEqual(['2021-08-19'])
   })
 })
+
+describe('a range of days without a year', () => {
+  it('gives both days, each resolved against publication: `Du 20 juin au 14 août`', () => {
+    const value = (text: string, published: string) => findDates(text, { published }).found.map((f) => f.value)
+    expect(value('Du 20 juin au 14 août, les légations ont été assiégées.', '1900-11-10')).toEqual(['1900-06-20', '1900-08-14'])
+    expect(value('du 28 décembre au 3 janvier', '1901-01-10')).toEqual(['1900-12-28', '1901-01-03'])
+  })
+})

@@ -20,6 +20,7 @@ import { detect } from '../../src/detect/detect.ts'
 import { DEFAULT_CANDIDATES, UNDETERMINED } from '../../src/detect/languages.ts'
 import { score, WEIGHTS } from '../../src/detect/model.ts'
 import { sample } from '../../src/detect/text.ts'
+import { eldGaps } from '../../src/detect/scorers.ts'
 import { fit, type Example } from './fit.ts'
 import { news, prose, titles, ui, type Item } from './data.ts'
 
@@ -50,8 +51,16 @@ const systems: System[] = [
   { name: 'franc (187 languages)', run: (text) => ({ lang: franc(text) }) },
   { name: 'franc fra+eng', run: (text) => ({ lang: franc(text, { only: ['fra', 'eng'] }) }) },
   { name: 'franc-all 9 candidates', run: (text) => ({ lang: francAll(text, { only: [...DEFAULT_CANDIDATES] })[0]![0] }) },
+  { name: 'eld 8 candidates (no Occitan)', run: (text) => ({ lang: eldAnswer(text) }) },
   { name: 'detect (stage)', run: (text) => detect(text) },
 ]
+
+/** eld's own answer among the candidates it knows (the stage's eld scores, without franc or model). */
+function eldAnswer(text: string): string {
+  const gaps = eldGaps(text, DEFAULT_CANDIDATES)
+  const best = gaps ? gaps.indexOf(0) : -1
+  return best === -1 ? UNDETERMINED : DEFAULT_CANDIDATES[best]!
+}
 
 const splitArgument = process.argv.indexOf('--split')
 const shown = splitArgument > 0 ? process.argv[splitArgument + 1] : 'test'

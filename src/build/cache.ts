@@ -7,7 +7,7 @@
  * rendered again. Stored with v8's structured serialization, which keeps
  * `undefined` fields that JSON would drop.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { EventRecord, ExcerptMeta, Language } from '../record/schema.ts'
@@ -74,5 +74,39 @@ export async function saveCache(cacheDir: string, outDir: string, state: CacheSt
   const file = cacheFile(cacheDir, outDir)
   const temporary = `${file}.${process.pid}.tmp`
   await writeFile(temporary, serialize(state))
+  await rename(temporary, file)
+}
+
+/**
+ * The stamp of the last build that left no message on any file: the key of
+ * all its inputs and the stat of every file it published. When the inputs
+ * hash to the same key and the output is untouched, the build has nothing
+ * to do and nothing to say, and the full cache need not even be read.
+ */
+export interface Stamp {
+  key: string
+  written: Map<string, WrittenFile>
+}
+
+function stampFile(cacheDir: string, outDir: string): string {
+  return join(cacheDir, `build-${hashOf(outDir).slice(0, 16)}.stamp`)
+}
+
+export async function loadStamp(cacheDir: string, outDir: string): Promise<Stamp | undefined> {
+  try {
+    const stamp = deserialize(await readFile(stampFile(cacheDir, outDir))) as Stamp & { format?: number }
+    return stamp?.format === FORMAT ? stamp : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Written like the cache; `undefined` removes it (the build had something to report). */
+export async function saveStamp(cacheDir: string, outDir: string, stamp: Stamp | undefined): Promise<void> {
+  const file = stampFile(cacheDir, outDir)
+  if (!stamp) return rm(file, { force: true })
+  await mkdir(cacheDir, { recursive: true })
+  const temporary = `${file}.${process.pid}.tmp`
+  await writeFile(temporary, serialize({ format: FORMAT, ...stamp }))
   await rename(temporary, file)
 }

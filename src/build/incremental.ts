@@ -25,7 +25,7 @@ import { loadLocales, type Locales } from '../publish/i18n.ts'
 import type { EventContext, EventPages } from '../publish/site.ts'
 import { batchesOf, renderInWorkers, workersFor } from './workers.ts'
 import { writeAtomically, type Outputs } from '../publish/write.ts'
-import { emptyCache, loadCache, saveCache, type CacheState, type EventEntry, type RenderEntry, type WrittenFile } from './cache.ts'
+import { emptyCache, loadCache, loadStamp, saveCache, saveStamp, type CacheState, type EventEntry, type RenderEntry, type WrittenFile } from './cache.ts'
 import { codeVersion, hashOf } from './fingerprint.ts'
 import { restoredEvent } from './lazy.ts'
 import { silent, type Progress } from './progress.ts'
@@ -69,10 +69,18 @@ export interface BuildResult {
   /** The previous output already is exactly this build's output. */
   unchanged: boolean
   stats: BuildStats
-  /** Nothing was parsed, checked, detected or rendered: the saved cache already describes this build. */
-  cacheUnchanged?: boolean
-  /** The cache to save once the output is written (with what was written). */
-  nextCache(written: Map<string, WrittenFile>): CacheState
+  /** Key of all inputs, when the build left no message on any file (see `Stamp`). */
+  key?: string
+  /** The stamp already describes this build: nothing to save at all. */
+  stamped?: boolean
+  /** Stats of the output files when the output is kept as it was and no new cache is made. */
+  published?: Map<string, WrittenFile>
+  /**
+   * The cache to save once the output is written (with what was written);
+   * undefined when there is nothing to save: the build failed, or nothing was
+   * parsed, checked, detected or rendered and the saved cache already describes it.
+   */
+  nextCache?(written: Map<string, WrittenFile>): CacheState
 }
 
 /**
@@ -96,7 +104,6 @@ export interface ShardManifest {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? silent
   const code = options.codeVersion ?? (await codeVersion())
-  const cache = options.cacheDir ? await loadCache(options.cacheDir, options.out, code) : emptyCache(code)
   const locales = await loadLocales(options.cwd, options.localesDir)
   const glossary = await loadGlossary(options.root, options.cwd)
   const folders = await eventFolders(options.root)
@@ -107,9 +114,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     progress.tick()
     return files
   })
-
-  const ingest = ingestAll(options.root, folders, read, cache, progress)
+  const hashes = read.map(hashesOf)
   const files: VFile[] = [...(glossary.file ? [glossary.file] : []), ...read.flatMap((event) => [event.record, ...event.excerpts])]
+  const buildKey = hashOf(
+    'build',
+    code,
+    options.baseUrl,
+    options.shard ? `${options.shard.index}/${options.shard.total}` : 'whole',
+    ...Object.values(locales.files).map((file) => String(file.value)),
+    String(glossary.file?.value ?? '\0missing'),
+    ...folders.flatMap((folder, index) => [folder, hashes[index]!.filesHash]),
+  )
+  const noop = options.cacheDir ? await unchangedBuild(options, buildKey, [...files, ...Object.values(locales.files)], folders.length) : undefined
+  if (noop) return (progress.stop(), noop)
+
+  const cache = options.cacheDir ? await loadCache(options.cacheDir, options.out, code) : emptyCache(code)
+  const ingest = ingestAll(options.root, folders, read, hashes, cache, progress)
   const loaded: Corpus = { root: options.root, glossary: glossary.glossary, glossarySource: glossary.source, events: ingest.events, files }
   // The cross-file checks are a function of the files alone: the very files that last passed them with no message pass again.
   const checkKey = hashOf('checks', String(glossary.file?.value ?? '\0missing'), ...folders.flatMap((folder) => [folder, ingest.entries.get(folder)?.filesHash ?? '\0unclean']))
@@ -117,7 +137,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const corpus = checksSkipped ? loaded : finishCorpus(loaded, options.cwd)
   const allFiles = [...corpus.files, ...Object.values(locales.files)]
   const stats: BuildStats = { events: corpus.events.length, parsed: ingest.parsed, rendered: 0, sitePages: false }
-  const failed = (): BuildResult => ({ files: allFiles, write: new Map(), link: new Map(), unchanged: false, stats, nextCache: () => cache })
+  const failed = (): BuildResult => ({ files: allFiles, write: new Map(), link: new Map(), unchanged: false, stats })
   if (hasErrors(allFiles)) return (progress.stop(), failed())
   const checkedClean = allFiles.every((file) => file.messages.length === 0) ? checkKey : undefined
 
@@ -128,14 +148,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   stats.sitePages = render.sitePages
   const previous = cache.written ?? new Map<string, WrittenFile>()
   const unchanged = render.write.size === 0 && render.link.size === previous.size && [...render.link.keys()].every((path) => previous.has(path))
+  const cacheUnchanged = unchanged && checksSkipped && ingest.parsed === 0 && ingest.entries.size === cache.events.size && render.entries.size === cache.renders.size && !render.detected
   return {
     files: allFiles,
     write: render.write,
     link: render.link,
     unchanged,
     stats,
-    cacheUnchanged: unchanged && checksSkipped && ingest.parsed === 0 && ingest.entries.size === cache.events.size && render.entries.size === cache.renders.size && !render.detected,
-    nextCache: (written) => ({
+    key: allFiles.every((file) => file.messages.length === 0) ? buildKey : undefined,
+    published: cacheUnchanged ? previous : undefined,
+    nextCache: cacheUnchanged ? undefined : (written) => ({
       format: cache.format,
       code,
       events: ingest.entries,
@@ -149,8 +171,34 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** Hash of the record, and of the record with every excerpt (names and texts). */
+function hashesOf(files: EventFiles): { recordHash: string; filesHash: string } {
+  const recordHash = hashOf(String(files.record.value))
+  return { recordHash, filesHash: hashOf(recordHash, ...files.excerpts.flatMap((file) => [file.basename ?? '', String(file.value)])) }
+}
+
+/**
+ * The result of a build whose inputs hash to the key of the last clean build
+ * and whose output nobody touched since: every file as it is, no message.
+ * Undefined when anything differs, so that the full build decides.
+ */
+async function unchangedBuild(options: BuildOptions, key: string, files: VFile[], events: number): Promise<BuildResult | undefined> {
+  const stamp = await loadStamp(options.cacheDir!, options.out)
+  if (stamp?.key !== key || files.some((file) => file.messages.length > 0)) return undefined
+  for (const [path, written] of stamp.written) if (!unchangedSince(options.out, path, written)) return undefined
+  return {
+    files,
+    write: new Map(),
+    link: new Map([...stamp.written.keys()].map((path) => [path, join(options.out, path)])),
+    unchanged: true,
+    stats: { events, parsed: 0, rendered: 0, sitePages: false },
+    key,
+    stamped: true,
+  }
+}
+
 /** Restores unchanged events from the cache and parses the others; only clean events are kept for next time. */
-function ingestAll(root: string, folders: string[], read: EventFiles[], cache: CacheState, progress: Progress) {
+function ingestAll(root: string, folders: string[], read: EventFiles[], hashes: Array<ReturnType<typeof hashesOf>>, cache: CacheState, progress: Progress) {
   const events: LoadedEvent[] = []
   const entries = new Map<string, EventEntry>()
   const recordHashes = new Map<string, string>()
@@ -159,8 +207,7 @@ function ingestAll(root: string, folders: string[], read: EventFiles[], cache: C
   folders.forEach((folder, index) => {
     const files = read[index]!
     const dir = join(root, folder)
-    const recordHash = hashOf(String(files.record.value))
-    const filesHash = hashOf(recordHash, ...files.excerpts.flatMap((file) => [file.basename ?? '', String(file.value)]))
+    const { recordHash, filesHash } = hashes[index]!
     const cached = cache.events.get(folder)
     let event: LoadedEvent | undefined
     if (cached && cached.filesHash === filesHash && isClean(files)) {
@@ -169,7 +216,13 @@ function ingestAll(root: string, folders: string[], read: EventFiles[], cache: C
     } else {
       event = ingestEvent(dir, folder, files)
       parsed++
-      if (event && isClean(files)) entries.set(folder, { filesHash, record: event.record, excerpts: event.excerpts.map((excerpt) => ({ name: excerpt.file.basename ?? '', meta: excerpt.meta })) })
+      if (event && isClean(files)) {
+        const entry: EventEntry = { filesHash, record: event.record, excerpts: event.excerpts.map((excerpt) => ({ name: excerpt.file.basename ?? '', meta: excerpt.meta })) }
+        entries.set(folder, entry)
+        // Its YAML document and Markdown trees serve only to place a message, and a clean event rarely gets one:
+        // let them go (tens of kilobytes per event) and parse again on demand, exactly as for a cached event.
+        event = restoredEvent(dir, folder, files, entry)
+      }
     }
     if (event) {
       events.push(event)
@@ -353,6 +406,11 @@ export async function buildAndWrite(options: BuildOptions): Promise<BuildResult>
   const result = await buildSite(options)
   if (hasErrors(result.files)) return result
   const written = result.unchanged ? new Map<string, WrittenFile>() : await writeAtomically(options.out, result.write, result.link)
-  if (options.cacheDir && !result.cacheUnchanged) await saveCache(options.cacheDir, options.out, result.nextCache(written))
+  if (!options.cacheDir) return result
+  if (result.stamped) return result
+  const next = result.nextCache?.(written)
+  if (next) await saveCache(options.cacheDir, options.out, next)
+  const published = next?.written ?? result.published
+  await saveStamp(options.cacheDir, options.out, result.key && published ? { key: result.key, written: published } : undefined)
   return result
 }

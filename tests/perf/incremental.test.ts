@@ -134,13 +134,26 @@ describe('incremental build', () => {
   it('a rebuild with nothing changed leaves the cache file as it was (nothing new to remember)', async () => {
     const { options, cache } = await site()
     await buildAndWrite(options)
-    const [name] = await readdir(cache)
+    const [name] = (await readdir(cache)).filter((file) => file.endsWith('.bin'))
     const before = await stat(join(cache, name!))
     const bytes = await readFile(join(cache, name!))
     await buildAndWrite(options)
     const after = await stat(join(cache, name!))
     expect(after.mtimeMs).toBe(before.mtimeMs)
     expect(await readFile(join(cache, name!))).toEqual(bytes)
+  })
+
+  it('a rebuild with nothing changed after a clean build needs only the stamp, not the cache', async () => {
+    const { options, cache, out } = await site()
+    await buildAndWrite(options)
+    const before = await tree(out)
+    const [name] = (await readdir(cache)).filter((file) => file.endsWith('.bin'))
+    // A cache that cannot be read would cost a full build: nothing parsed shows it was not needed.
+    await writeFile(join(cache, name!), 'not a cache')
+    const again = await buildAndWrite(options)
+    expect(again.stats).toMatchObject({ events: 4, parsed: 0, rendered: 0 })
+    expect(again.unchanged).toBe(true)
+    expect(await tree(out)).toEqual(before)
   })
 
   it('a warning from the cross-file checks is reported again on every rebuild, as a cold build reports it', async () => {

@@ -3,10 +3,14 @@
  * corpus generated in a temporary folder: a full build from an empty cache,
  * a rebuild with nothing changed, a rebuild after one excerpt changed, then
  * `detect` and `align` alone. Prints events/s, pages/s, p50/p95 per stage
- * and peak RSS, as a table or (with --json) one JSON object.
+ * and peak RSS, as a table or (with --json) one JSON object. `peak_rss_mb`
+ * is the process's peak once the builds are done (workers included), before
+ * detect and align load the whole corpus; `peak_rss_with_detect_align_mb`
+ * is the peak at the end. The load average is printed too: on a shared
+ * machine it says how much the figures are to be trusted.
  */
 import { appendFile, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateCorpus } from './synthetic.ts'
@@ -23,6 +27,8 @@ const repeat = Number(values.repeat)
 const dir = await mkdtemp(join(tmpdir(), 'passerelle-bench-'))
 const root = join(dir, 'sources')
 const log = (line: string) => process.stderr.write(`${line}\n`)
+/** Other work on the machine skews every figure: the load average is printed with them. */
+const loadStart = loadavg()[0]!
 
 try {
   log(`generating ${events} events in ${root}`)
@@ -38,7 +44,7 @@ try {
   log('full build (empty cache)')
   const full = await build()
   // Article pages (two per event), as the targets count them; indexes and feeds come on top.
-  const pages = [...full.result.write.keys()].filter((path) => /^[a-z]{2}\/[^/]+\/index\.html$/.test(path)).length
+  const pages = [...full.result.fresh].filter((path) => /^[a-z]{2}\/[^/]+\/index\.html$/.test(path)).length
   const noop: number[] = []
   for (let run = 0; run < repeat; run++) {
     log(`rebuild with nothing changed (${run + 1}/${repeat})`)
@@ -52,6 +58,8 @@ try {
     oneChange.push((await build()).seconds)
   }
 
+  // The targets are about the build: its peak, before detect and align load the whole corpus with every tree.
+  const buildPeakRssMb = process.resourceUsage().maxRSS / 1024
   log('detect and align alone')
   const corpus = await loadCorpus(root, dir)
   const detectStarted = performance.now()
@@ -78,7 +86,12 @@ try {
     align_event_p95_ms: round(percentile(alignPerEvent, 95) * 1000),
     events_per_s: round(events / full.seconds),
     pages_per_s: round(pages / full.seconds),
-    peak_rss_mb: Math.round(peakRssMb),
+    peak_rss_mb: Math.round(buildPeakRssMb),
+    peak_rss_with_detect_align_mb: Math.round(peakRssMb),
+    workers: options.workers ?? 1,
+    cpus: availableParallelism(),
+    load_1m_start: round(loadStart),
+    load_1m_end: round(loadavg()[0]!),
   }
   if (values.json) process.stdout.write(JSON.stringify(summary) + '\n')
   else process.stdout.write(table(summary) + '\n')
@@ -97,7 +110,8 @@ function table(s: Record<string, number>): string {
   ]
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)))
   const lines = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd())
-  return [`${s.events} events, ${s.pages} pages, peak RSS ${s.peak_rss_mb} MB`, ...lines].join('\n')
+  const machine = `${s.workers} workers on ${s.cpus} CPUs, load average ${s.load_1m_start} → ${s.load_1m_end}`
+  return [`${s.events} events, ${s.pages} pages, build peak RSS ${s.peak_rss_mb} MB (${s.peak_rss_with_detect_align_mb} MB with detect and align); ${machine}`, ...lines].join('\n')
 }
 
 function percentile(values: readonly number[], p: number): number {

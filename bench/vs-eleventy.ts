@@ -53,7 +53,7 @@ try {
   const result = await buildAndWrite({ root, cwd: dir, out, baseUrl: 'https://passerelle.example.org/', workers: defaultWorkers() })
   const passerelleSeconds = (performance.now() - started) / 1000
   if (hasErrors(result.files)) throw new Error(`the synthetic corpus did not build:\n${formatReport(result.files)}`)
-  const pages = [...result.write.keys()].filter((path) => ARTICLE_PAGE.test(path)).sort()
+  const pages = [...result.fresh].filter((path) => ARTICLE_PAGE.test(path)).sort()
 
   log(`eleventy: writing ${pages.length} Markdown pages`)
   const input = join(dir, 'eleventy-src')

@@ -47,7 +47,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (!values.quiet) {
     const { events, parsed, rendered } = result.stats
-    io.stdout.write(`${events} events, ${result.write.size + result.link.size} files written to ${out} (${parsed} events parsed, ${rendered} rendered, the rest from the cache)\n`)
+    io.stdout.write(`${events} events, ${result.fresh.size + result.link.size} files written to ${out} (${parsed} events parsed, ${rendered} rendered, the rest from the cache)\n`)
   }
   return 0
 }

@@ -24,7 +24,7 @@ import type { EventRecord, Language } from '../record/schema.ts'
 import { loadLocales, type Locales } from '../publish/i18n.ts'
 import type { EventContext, EventPages } from '../publish/site.ts'
 import { batchesOf, renderInWorkers, workersFor } from './workers.ts'
-import { writeAtomically, type Outputs } from '../publish/write.ts'
+import { Staging } from '../publish/write.ts'
 import { emptyCache, loadCache, loadStamp, saveCache, saveStamp, type CacheState, type EventEntry, type RenderEntry, type WrittenFile } from './cache.ts'
 import { codeVersion, hashOf } from './fingerprint.ts'
 import { restoredEvent } from './lazy.ts'
@@ -60,10 +60,13 @@ export interface BuildStats {
   sitePages: boolean
 }
 
+/** Takes each freshly rendered file as soon as it is made, so that the site is never held in memory whole. */
+export type Sink = (path: string, content: string) => Promise<void>
+
 export interface BuildResult {
   files: VFile[]
-  /** Fresh contents by output path. */
-  write: Outputs
+  /** Output paths rendered afresh (their contents went to the sink). */
+  fresh: ReadonlySet<string>
   /** Output path → existing file with the same contents, to hard-link. */
   link: Map<string, string>
   /** The previous output already is exactly this build's output. */
@@ -101,7 +104,7 @@ export interface ShardManifest {
   events: Array<{ record: LoadedEvent['record']; leads: Record<Language, string> }>
 }
 
-export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+export async function buildSite(options: BuildOptions, sink: Sink): Promise<BuildResult> {
   const progress = options.progress ?? silent
   const code = options.codeVersion ?? (await codeVersion())
   const locales = await loadLocales(options.cwd, options.localesDir)
@@ -137,21 +140,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const corpus = checksSkipped ? loaded : finishCorpus(loaded, options.cwd)
   const allFiles = [...corpus.files, ...Object.values(locales.files)]
   const stats: BuildStats = { events: corpus.events.length, parsed: ingest.parsed, rendered: 0, sitePages: false }
-  const failed = (): BuildResult => ({ files: allFiles, write: new Map(), link: new Map(), unchanged: false, stats })
+  const failed = (): BuildResult => ({ files: allFiles, fresh: new Set(), link: new Map(), unchanged: false, stats })
   if (hasErrors(allFiles)) return (progress.stop(), failed())
   const checkedClean = allFiles.every((file) => file.messages.length === 0) ? checkKey : undefined
 
-  const render = await renderAll(corpus, locales, cache, { ...options, code, recordHashes: ingest.recordHashes }, progress)
+  const render = await renderAll(corpus, locales, cache, { ...options, code, recordHashes: ingest.recordHashes }, progress, sink)
   progress.stop()
   if (hasErrors(allFiles)) return failed()
   stats.rendered = render.rendered
   stats.sitePages = render.sitePages
   const previous = cache.written ?? new Map<string, WrittenFile>()
-  const unchanged = render.write.size === 0 && render.link.size === previous.size && [...render.link.keys()].every((path) => previous.has(path))
+  const unchanged = render.fresh.size === 0 && render.link.size === previous.size && [...render.link.keys()].every((path) => previous.has(path))
   const cacheUnchanged = unchanged && checksSkipped && ingest.parsed === 0 && ingest.entries.size === cache.events.size && render.entries.size === cache.renders.size && !render.detected
   return {
     files: allFiles,
-    write: render.write,
+    fresh: render.fresh,
     link: render.link,
     unchanged,
     stats,
@@ -188,7 +191,7 @@ async function unchangedBuild(options: BuildOptions, key: string, files: VFile[]
   for (const [path, written] of stamp.written) if (!unchangedSince(options.out, path, written)) return undefined
   return {
     files,
-    write: new Map(),
+    fresh: new Set(),
     link: new Map([...stamp.written.keys()].map((path) => [path, join(options.out, path)])),
     unchanged: true,
     stats: { events, parsed: 0, rendered: 0, sitePages: false },
@@ -243,7 +246,7 @@ interface RenderOptions extends BuildOptions {
 }
 
 /** Renders the events whose render key changed (those of this shard), links the others, then the pages about all events. */
-async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options: RenderOptions, progress: Progress) {
+async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options: RenderOptions, progress: Progress, sink: Sink) {
   const records = corpus.events.map((event) => event.record)
   const references = await languagesOfReferences(records, cache)
   const context: EventContext = {
@@ -265,7 +268,11 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
   const siteKey = hashOf(common, ...records.flatMap((record, index) => [record.id, keys[index]!]))
   const [from, to] = options.shard ? shardRange(records.length, options.shard) : [0, records.length]
 
-  const write: Outputs = new Map()
+  const fresh = new Set<string>()
+  const emit = async (outputs: ReadonlyArray<readonly [string, string]>) => {
+    for (const [path] of outputs) fresh.add(path)
+    await Promise.all(outputs.map(([path, content]) => sink(path, content)))
+  }
   const link = new Map<string, string>()
   const entries = new Map<string, RenderEntry>()
   const leads = new Map<string, Record<Language, string>>()
@@ -279,17 +286,17 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
     else misses.push(index)
   }
   progress.tick(reused.size)
-  const fresh = await renderMisses(corpus, misses, context, options, progress)
+  const renderedEntries = new Map<number, RenderEntry>()
+  await renderMisses(corpus, misses, context, options, progress, async (index, pages) => {
+    await emit(pages.outputs)
+    renderedEntries.set(index, { key: keys[index]!, paths: pages.outputs.map(([path]) => path), leads: pages.leads })
+  })
   for (let index = from; index < to; index++) {
     const { record } = corpus.events[index]!
     let entry = reused.get(index)
     if (entry) {
       for (const path of entry.paths) link.set(path, join(options.out, path))
-    } else {
-      const pages = fresh.get(index)!
-      for (const [path, content] of pages.outputs) write.set(path, content)
-      entry = { key: keys[index]!, paths: pages.outputs.map(([path]) => path), leads: pages.leads }
-    }
+    } else entry = renderedEntries.get(index)!
     entries.set(record.id, entry)
     leads.set(record.id, entry.leads)
   }
@@ -305,18 +312,18 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
       baseUrl: options.baseUrl,
       events: records.slice(from, to).map((record) => ({ record, leads: leads.get(record.id)! })),
     }
-    write.set(SHARD_MANIFEST, JSON.stringify(manifest) + '\n')
+    await emit([[SHARD_MANIFEST, JSON.stringify(manifest) + '\n']])
     site = undefined
   } else if (site && site.key === siteKey && reusable(site.paths)) {
     for (const path of site.paths) link.set(path, join(options.out, path))
   } else {
     const { sitePages } = await publishing()
     const pages = sitePages(records, leads, locales, options)
-    for (const [path, content] of pages) write.set(path, content)
+    await emit(pages)
     site = { key: siteKey, paths: pages.map(([path]) => path) }
     sitePagesRendered = true
   }
-  return { write, link, entries, rendered, site, sitePages: sitePagesRendered, ...references }
+  return { fresh, link, entries, rendered, site, sitePages: sitePagesRendered, ...references }
 }
 
 /**
@@ -334,27 +341,34 @@ async function languagesOfReferences(records: readonly EventRecord[], cache: Cac
 }
 
 /**
- * Pages of the events to render, by event index: on worker threads when there
- * are enough of them, else here. An event a worker flags is rendered again
- * here so that its messages are placed in its own files.
+ * Renders the events to render, on worker threads when there are enough of
+ * them, else here, handing each event's pages to `done` as they come. An
+ * event a worker flags is rendered again here so that its messages are
+ * placed in its own files.
  */
-async function renderMisses(corpus: Corpus, misses: number[], context: EventContext, options: RenderOptions, progress: Progress): Promise<Map<number, Pick<EventPages, 'outputs' | 'leads'>>> {
-  const fresh = new Map<number, Pick<EventPages, 'outputs' | 'leads'>>()
-  if (misses.length === 0) return fresh
+async function renderMisses(
+  corpus: Corpus,
+  misses: number[],
+  context: EventContext,
+  options: RenderOptions,
+  progress: Progress,
+  done: (index: number, pages: Pick<EventPages, 'outputs' | 'leads'>) => Promise<void>,
+): Promise<void> {
+  if (misses.length === 0) return
   const { eventPages, reportProblems } = await publishing()
-  const here = (index: number) => {
+  const here = async (index: number) => {
     const { record, source } = corpus.events[index]!
     const pages = eventPages(record, context)
     reportProblems(source, pages.pair)
-    fresh.set(index, pages)
+    await done(index, pages)
   }
   const workers = workersFor(misses.length, options.workers ?? 1, options.minEventsPerWorker)
   if (workers === 0) {
-    for (const index of misses) (here(index), progress.tick())
-    return fresh
+    for (const index of misses) (await here(index), progress.tick())
+    return
   }
   const batches = batchesOf(misses)
-  const results = await renderInWorkers(
+  await renderInWorkers(
     batches.map((batch) => {
       const records = batch.map((index) => corpus.events[index]!.record)
       const related = [...new Set(records.flatMap((record) => record.related))].flatMap((id) => context.events.get(id) ?? [])
@@ -363,14 +377,14 @@ async function renderMisses(corpus: Corpus, misses: number[], context: EventCont
     }),
     { cwd: options.cwd, localesDir: options.localesDir, glossary: corpus.glossary, baseUrl: options.baseUrl },
     workers,
-    (count) => progress.tick(count),
+    async (batch, results) => {
+      for (const [position, result] of results.entries()) {
+        const index = batches[batch]![position]!
+        await (result.problems ? here(index) : done(index, result))
+      }
+      progress.tick(results.length)
+    },
   )
-  misses.forEach((index, position) => {
-    const result = results[position]!
-    if (result.problems) here(index)
-    else fresh.set(index, result)
-  })
-  return fresh
 }
 
 /** True when the file the last build wrote is still there, untouched (same inode, size and modification time). */
@@ -401,13 +415,37 @@ class UsedEntries extends Map<string, string> {
   }
 }
 
-/** Builds, writes the output atomically unless it is already up to date, and saves the cache: what `passerelle build` does. */
+/**
+ * Builds, writes the output atomically unless it is already up to date, and
+ * saves the cache: what `passerelle build` does. Fresh pages go to a staging
+ * folder as they are rendered; on any error the staging folder is removed
+ * and the output folder is left as it was.
+ */
 export async function buildAndWrite(options: BuildOptions): Promise<BuildResult> {
-  const result = await buildSite(options)
-  if (hasErrors(result.files)) return result
-  const written = result.unchanged ? new Map<string, WrittenFile>() : await writeAtomically(options.out, result.write, result.link)
-  if (!options.cacheDir) return result
-  if (result.stamped) return result
+  let staging: Promise<Staging> | undefined
+  const stage = () => (staging ??= Staging.open(options.out))
+  const abort = async () => {
+    const opened = await staging?.catch(() => undefined)
+    await opened?.abort()
+  }
+  let result: BuildResult
+  let written = new Map<string, WrittenFile>()
+  try {
+    result = await buildSite(options, async (path, content) => (await stage()).write(path, content))
+    if (hasErrors(result.files)) {
+      await abort()
+      return result
+    }
+    if (!result.unchanged) {
+      const ready = await stage()
+      await ready.linkAll(result.link)
+      written = await ready.commit()
+    }
+  } catch (cause) {
+    await abort()
+    throw cause
+  }
+  if (!options.cacheDir || result.stamped) return result
   const next = result.nextCache?.(written)
   if (next) await saveCache(options.cacheDir, options.out, next)
   const published = next?.written ?? result.published

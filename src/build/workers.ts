@@ -42,29 +42,33 @@ export function workersFor(events: number, requested: number, minPerWorker = MIN
   return useful >= 2 ? useful : 0
 }
 
-export async function renderInWorkers(batches: Array<Omit<RenderBatch, 'cwd' | 'localesDir' | 'glossary' | 'baseUrl'>>, shared: Pick<RenderBatch, 'cwd' | 'localesDir' | 'glossary' | 'baseUrl'>, count: number, onBatch: (events: number) => void): Promise<RenderedEvent[]> {
+/** Renders the batches on `count` workers; `onBatch` gets each batch's results (by batch index) as soon as they come. */
+export async function renderInWorkers(
+  batches: Array<Omit<RenderBatch, 'cwd' | 'localesDir' | 'glossary' | 'baseUrl'>>,
+  shared: Pick<RenderBatch, 'cwd' | 'localesDir' | 'glossary' | 'baseUrl'>,
+  count: number,
+  onBatch: (batch: number, results: RenderedEvent[]) => Promise<void>,
+): Promise<void> {
   const pool = Array.from({ length: count }, () => new Worker(new URL('./worker-entry.js', import.meta.url)))
-  const results = new Array<RenderedEvent[]>(batches.length)
   let next = 0
   try {
     await Promise.all(
       pool.map(async (worker) => {
         while (next < batches.length) {
           const index = next++
-          results[index] = await new Promise<RenderedEvent[]>((resolve, reject) => {
+          const results = await new Promise<RenderedEvent[]>((resolve, reject) => {
             worker.once('message', resolve)
             worker.once('error', reject)
             worker.postMessage({ ...shared, ...batches[index]! })
           })
           worker.removeAllListeners('error')
-          onBatch(batches[index]!.records.length)
+          await onBatch(index, results)
         }
       }),
     )
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()))
   }
-  return results.flat()
 }
 
 /** Events cut into batches for the pool. */

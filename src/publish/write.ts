@@ -29,54 +29,92 @@ const CONCURRENCY = 64
  * @returns the stat of every file written from `outputs`
  */
 export async function writeAtomically(outDir: string, outputs: Outputs, links: ReadonlyMap<string, string> = new Map()): Promise<Map<string, WrittenStat>> {
-  const target = resolve(outDir)
-  const staging = `${target}.${process.pid}.tmp`
-  const previous = `${target}.${process.pid}.old`
-  await rm(staging, { recursive: true, force: true })
-  const written = new Map<string, WrittenStat>()
+  const staging = await Staging.open(outDir)
   try {
-    const paths = [...new Set([...outputs.keys(), ...links.keys()])].sort()
-    await mkdir(staging, { recursive: true })
-    await inParallel([...new Set(paths.map((path) => dirname(join(staging, path))))], async (dir) => void (await mkdir(dir, { recursive: true })))
-    await inParallel(paths, async (path) => {
-      await faultPoint(written.size)
-      const file = join(staging, path)
-      const content = outputs.get(path)
-      if (content === undefined) return linkOrCopy(links.get(path)!, file)
-      await writeFile(file, content)
-      const { size, mtimeMs, ino } = await stat(file)
-      written.set(path, { size, mtimeMs, ino })
-    })
-    await faultPoint(written.size)
+    await inParallel([...outputs], ([path, content]) => staging.write(path, content))
+    await staging.linkAll(links)
+    return await staging.commit()
+  } catch (cause) {
+    await staging.abort()
+    throw cause
+  }
+}
+
+/**
+ * The fresh sibling folder a build writes into as it goes, so that a large
+ * site never has to be held in memory whole: pages are written as they are
+ * rendered, unchanged ones linked at the end, then `commit` swaps the folder
+ * in. Until then the output folder is untouched; `abort` removes the staging.
+ */
+export class Staging {
+  readonly #target: string
+  readonly #dir: string
+  readonly #written = new Map<string, WrittenStat>()
+  /** Folders made so far (each made once, parents first by `recursive`). */
+  readonly #folders = new Map<string, Promise<unknown>>()
+
+  private constructor(target: string) {
+    this.#target = target
+    this.#dir = `${target}.${process.pid}.tmp`
+  }
+
+  static async open(outDir: string): Promise<Staging> {
+    const staging = new Staging(resolve(outDir))
+    await rm(staging.#dir, { recursive: true, force: true })
+    await mkdir(staging.#dir, { recursive: true })
+    return staging
+  }
+
+  async write(path: string, content: string): Promise<void> {
+    const file = await this.#place(path)
+    await writeFile(file, content)
+    const { size, mtimeMs, ino } = await stat(file)
+    this.#written.set(path, { size, mtimeMs, ino })
+  }
+
+  /** Output path → existing file with the right contents, hard-linked (copied when linking fails). */
+  async linkAll(links: ReadonlyMap<string, string>): Promise<void> {
+    // A path written fresh keeps its fresh contents.
+    const missing = [...links].filter(([path]) => !this.#written.has(path))
+    await inParallel(missing, async ([path, from]) => linkOrCopy(from, await this.#place(path)))
+  }
+
+  /** Swaps the staging folder in for the output folder; returns the stat of every file written (not linked). */
+  async commit(): Promise<Map<string, WrittenStat>> {
+    const previous = `${this.#target}.${process.pid}.old`
     let hadPrevious = true
     try {
-      await rename(target, previous)
+      await rename(this.#target, previous)
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
       hadPrevious = false
     }
     try {
-      await rename(staging, target)
+      await rename(this.#dir, this.#target)
     } catch (cause) {
-      if (hadPrevious) await rename(previous, target)
+      if (hadPrevious) await rename(previous, this.#target)
       throw cause
     }
     if (hadPrevious) await rm(previous, { recursive: true, force: true })
-  } catch (cause) {
-    await rm(staging, { recursive: true, force: true })
-    throw cause
+    return this.#written
   }
-  return written
-}
 
-/**
- * Fault injection for the kill -9 test: with PASSERELLE_FAULT_AFTER_FILES=N
- * the write stops for good after N files are staged, so the test can kill the
- * process mid-write deterministically instead of racing a short window.
- */
-const faultAfter = Number(process.env.PASSERELLE_FAULT_AFTER_FILES ?? Number.NaN)
-async function faultPoint(filesWritten: number): Promise<void> {
-  if (filesWritten >= faultAfter) await new Promise(() => {})
+  async abort(): Promise<void> {
+    await rm(this.#dir, { recursive: true, force: true })
+  }
+
+  /** The staging path of an output path, its folder made. */
+  async #place(path: string): Promise<string> {
+    const file = join(this.#dir, path)
+    const folder = dirname(file)
+    let made = this.#folders.get(folder)
+    if (!made) {
+      made = mkdir(folder, { recursive: true })
+      this.#folders.set(folder, made)
+    }
+    await made
+    return file
+  }
 }
 
 async function linkOrCopy(from: string, to: string): Promise<void> {

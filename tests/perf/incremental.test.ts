@@ -195,6 +195,19 @@ describe('incremental build', () => {
     expect(after).toEqual(await coldTree(options))
   })
 
+  it('an error found while rendering, after other pages went to the staging folder, leaves the output as it was and no staging behind', async () => {
+    const { options, out, root } = await site()
+    await buildAndWrite(options)
+    const before = await tree(out)
+    // Every event renders again (new base URL); the last one cites a reference it does not have, found only when its prose is rendered.
+    const recordPath = join(root, event(3), 'record.yaml')
+    await writeFile(recordPath, (await readFile(recordPath, 'utf8')).replace('[@agence-0].', '[@no-such-source].'))
+    const result = await buildAndWrite({ ...options, baseUrl: 'https://example.net/' })
+    expect(formatReport(result.files)).toMatch(/Prose cites `\[@no-such-source\]`/)
+    expect(await tree(out)).toEqual(before)
+    expect((await readdir(join(out, '..'))).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
   it('rendering on worker threads gives the bytes of the main thread', async () => {
     const { options, out } = await site()
     const result = await buildAndWrite({ ...options, workers: 2, minEventsPerWorker: 1 })

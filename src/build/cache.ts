@@ -8,7 +8,7 @@
  * `undefined` fields that JSON would drop.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { EventRecord, ExcerptMeta, Language } from '../record/schema.ts'
 import { hashOf } from './fingerprint.ts'
@@ -70,10 +70,17 @@ export async function loadCache(cacheDir: string, outDir: string, code: string):
 
 /** Written to a temporary file then renamed, so a crash never leaves a half-written cache. */
 export async function saveCache(cacheDir: string, outDir: string, state: CacheState): Promise<void> {
-  await mkdir(cacheDir, { recursive: true })
-  const file = cacheFile(cacheDir, outDir)
+  await replaceFile(cacheFile(cacheDir, outDir), serialize(state))
+}
+
+/**
+ * Not src/review/atomic-write.ts: that one writes text and flushes it to
+ * disk; a cache is binary, and losing it to a power cut costs one full build.
+ */
+async function replaceFile(file: string, bytes: Buffer): Promise<void> {
+  await mkdir(dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, serialize(state))
+  await writeFile(temporary, bytes)
   await rename(temporary, file)
 }
 
@@ -105,8 +112,5 @@ export async function loadStamp(cacheDir: string, outDir: string): Promise<Stamp
 export async function saveStamp(cacheDir: string, outDir: string, stamp: Stamp | undefined): Promise<void> {
   const file = stampFile(cacheDir, outDir)
   if (!stamp) return rm(file, { force: true })
-  await mkdir(cacheDir, { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, serialize({ format: FORMAT, ...stamp }))
-  await rename(temporary, file)
+  await replaceFile(file, serialize({ format: FORMAT, ...stamp }))
 }

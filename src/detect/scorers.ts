@@ -15,7 +15,7 @@
  */
 import { asDictionary } from 'trigram-utils'
 import { data } from 'franc-all/data.js'
-import { eld } from 'eld/small'
+import { eldScores, ELD_LANGUAGES } from './eld.ts'
 import { toBcp47 } from './languages.ts'
 
 /** Per candidate, in `candidates` order: how far behind the best each language is (0 for the best). */
@@ -113,46 +113,48 @@ function francDistances(trigrams: Array<[string, number]>, { ranks, size }: Tabl
  * Undefined when eld scores no candidate.
  */
 export function eldGaps(text: string, candidates: readonly string[]): Gaps | undefined {
-  const codes = eldCodes(candidates)
-  const scores = eld.detect(text).getScores()
-  const values = new Float64Array(codes.length)
+  const { slots, wanted } = eldSlots(candidates)
+  const scores = eldScores(text, wanted)
+  if (!scores) return undefined // eld scored none of the candidates
+  const values = new Float64Array(slots.length)
   let best = -Infinity
   let floor = Infinity
-  for (let index = 0; index < codes.length; index++) {
-    const code = codes[index]
-    if (code === undefined) continue
-    const share = Math.min(scores[code] ?? 0, 0.999999)
+  for (let index = 0; index < slots.length; index++) {
+    const slot = slots[index]!
+    if (slot < 0) continue
+    const share = Math.min(scores[slot]!, 0.999999)
     values[index] = share / (1 - share)
     best = Math.max(best, values[index]!)
     floor = Math.min(floor, values[index]!)
   }
-  if (best <= 0) return undefined // eld scored none of the candidates
-  for (let index = 0; index < codes.length; index++) values[index] = (codes[index] === undefined ? floor : values[index]!) - best
+  if (best <= 0) return undefined
+  for (let index = 0; index < slots.length; index++) values[index] = (slots[index]! < 0 ? floor : values[index]!) - best
   return values
 }
 
 /** For a candidate eld does not know, the language eld mistakes it for. */
 export const ELD_PROXY: Readonly<Record<string, string>> = { oci: 'cat' }
 
-const eldCodesCache = new Map<string, Array<string | undefined>>()
-/** Per candidate, the eld language code that stands for it (itself, or its ELD_PROXY), undefined when none. */
-function eldCodes(candidates: readonly string[]): Array<string | undefined> {
-  const key = candidates.join(',')
-  let codes = eldCodesCache.get(key)
-  if (!codes) {
-    const known = new Set(Object.values(eld.info().Languages as Record<string, string>))
-    const codeOf = (lang: string | undefined) => {
-      const code = lang === undefined ? undefined : toBcp47(lang)
-      return code !== undefined && known.has(code) ? code : undefined
-    }
-    codes = candidates.map((lang) => codeOf(lang) ?? codeOf(ELD_PROXY[lang]))
-    eldCodesCache.set(key, codes)
-  }
-  if (eldSubset !== key) {
-    // eld then sorts and reports only these languages: a third faster, same scores.
-    eld.setLanguageSubset(codes.filter((code) => code !== undefined))
-    eldSubset = key
-  }
-  return codes
+interface EldSlots {
+  /** Per candidate, the index in eld's table of the language that stands for it (itself, or its ELD_PROXY); -1 when none. */
+  slots: Int16Array
+  /** Per index of eld's table, 1 when some candidate needs it. */
+  wanted: Int8Array
 }
-let eldSubset: string | undefined
+const eldSlotsCache = new Map<string, EldSlots>()
+function eldSlots(candidates: readonly string[]): EldSlots {
+  const key = candidates.join(',')
+  let found = eldSlotsCache.get(key)
+  if (!found) {
+    const slotOf = (lang: string | undefined) => (lang === undefined ? -1 : ELD_LANGUAGES.indexOf(toBcp47(lang) ?? ''))
+    const slots = Int16Array.from(candidates, (lang) => {
+      const own = slotOf(lang)
+      return own >= 0 ? own : slotOf(ELD_PROXY[lang])
+    })
+    const wanted = new Int8Array(ELD_LANGUAGES.length)
+    for (const slot of slots) if (slot >= 0) wanted[slot] = 1
+    found = { slots, wanted }
+    eldSlotsCache.set(key, found)
+  }
+  return found
+}

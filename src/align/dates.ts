@@ -46,7 +46,8 @@ const R = '(?![\\p{L}\\p{N}])'
 /** `31 février 2018`, `1er mars`: checked by hand because chrono drops impossible ones silently. */
 const dayMonth = new RegExp(`${L}(\\d{1,2}|1er|premier)\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
 const nightOfWeekdays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+d[eu]\\s+(${weekdayPattern})\\s+(?:à|au)\\s+(${weekdayPattern})${R}`, 'giu')
-const nightOfDays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+du\\s+(\\d{1,2})(?:er)?\\s+au\\s+(\\d{1,2})(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
+// `la nuit du mercredi 22 au jeudi 23 janvier`: weekdays may precede the days.
+const nightOfDays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+du\\s+(?:(?:${weekdayPattern})\\s+)?(\\d{1,2})(?:er)?\\s+au\\s+(?:(?:${weekdayPattern})\\s+)?(\\d{1,2})(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
 const dayAlone = new RegExp(`${L}(?:le|les|ce|dès le|depuis le|jusqu${APOS}au|à la date du|en date du|du(?=\\s+(?:\\d{1,2}|1er)\\s+courant))\\s+(\\d{1,2}|1er)(?!\\s*(?:${monthPattern}|h\\b|heures?|e\\b|ème|%|\\d|[.,]\\d))${R}`, 'giu')
 const sharedMonth = new RegExp(`^\\s*(?:et|au|à|-)\\s+(?:le\\s+)?\\d{1,2}(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'iu')
 /** `le 5 de ce même mois`: the month is the one stated before (`Créé en mars 2017, …`). */
@@ -55,6 +56,8 @@ const monthStated = new RegExp(`${L}(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'gi
 /** `la veille`, `le lendemain`: the day before or after the date stated before, else than publication. */
 /** Not when a weekday follows: `la veille mercredi` is that Wednesday, dated by the weekday. */
 const dayNextTo = new RegExp(`${L}(?:la\\s+veille|le\\s+lendemain)${R}(?![\\s,]+(?:${weekdayPattern})${R})`, 'giu')
+/** `dans la nuit d'hier à aujourd'hui`: the night ends on the day of publication. */
+const nightToToday = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+d(?:${APOS}|e\\s+)hier\\s+(?:à|au)\\s+aujourd${APOS}hui${R}`, 'giu')
 const beforeYesterday = new RegExp(`${L}avant-hier${R}`, 'giu')
 const hourWord = '(?:une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|vingt et une|vingt-deux|vingt-trois)'
 const prepositions = timePrepositions.map((p) => p.pattern).join('|')
@@ -258,6 +261,11 @@ function findNights(out: Findings, published: Date | undefined) {
     const end = match.index + match[0].length
     if (!published) out.problem('relative-date-without-publication', match.index, end)
     else out.add({ kind: 'date', value: latestWeekday(published, weekdayNumber(match[2]!)), qualifier: 'about', start: match.index, end })
+  }
+  for (const match of out.text.matchAll(nightToToday)) {
+    const end = match.index + match[0].length
+    if (!published) out.problem('relative-date-without-publication', match.index, end)
+    else out.add({ kind: 'date', value: isoOf(published), qualifier: 'about', start: match.index, end })
   }
   for (const match of out.text.matchAll(beforeYesterday)) {
     const end = match.index + match[0].length

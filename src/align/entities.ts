@@ -56,14 +56,20 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
     byId.set(entity.id, entity)
     const names = [entity.fr.name, entity.fr.short, ...entity.fr.aliases, entity.en.short]
     for (const name of names) if (name && !labels.has(name)) labels.set(name, entity)
+    // `un Casque bleu`: a plural alias (every word ending in -s) names one member too.
+    for (const name of entity.fr.aliases) {
+      const singular = singularOf(name)
+      if (singular && !labels.has(singular)) labels.set(singular, entity)
+    }
   }
   // Longest first, so that `soldats maliens` wins over `Mali` and `armée malienne` over `armée`.
   const sorted = [...labels.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b))
   const alternatives = sorted.map((label) => {
     const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')
-      // `Etat islamique`: French capitals often lose their accent in print.
-      .replace(/(^|\s)É/gu, '$1[ÉE]')
-    return escaped
+      // `Menaka` for `Ménaka`, `Etat` for `État`: the press often drops accents.
+      .replace(/[eéèêë]/giu, (letter) => (letter === letter.toUpperCase() ? '[EÉÈÊË]' : '[eéèêë]'))
+    // `FAMas`: an acronym takes a plural -s in print.
+    return isAcronym(label) ? `${escaped}s?` : escaped
   })
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
   // The pattern ignores case (names may start a sentence or not), but acronyms
@@ -73,7 +79,11 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
     const key = normalize(label)
     lookup.set(key, [...(lookup.get(key) ?? []), { label, entity }])
   }
-  const resolve = (found: string) => lookup.get(normalize(found))?.find(({ label }) => !isAcronym(label) || label === found)
+  const resolve = (found: string) => {
+    const exact = lookup.get(normalize(found))?.find(({ label }) => acronymMatches(label, found))
+    // `FAMas`: the acronym with a plural -s.
+    return exact ?? (found.endsWith('s') ? lookup.get(normalize(found.slice(0, -1)))?.find(({ label }) => isAcronym(label) && acronymMatches(label, found.slice(0, -1))) : undefined)
+  }
 
   return {
     byId,
@@ -85,6 +95,8 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
         const end = match.index + match[0].length
         // `le lac Tchad`, `le fleuve Niger`: a state's name naming a lake or a river.
         if (entity?.type === 'state' && featureBefore.test(text.slice(Math.max(0, match.index - 20), match.index))) continue
+        // `l'Agence France-Presse`: a name within an agency's name is no place.
+        if (agencyBefore.test(text.slice(Math.max(0, match.index - 10), match.index))) continue
         if (entity && kind) mentions.push({ entity, kind, label, start: match.index, end })
       }
       return mentions
@@ -95,6 +107,25 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
 /** A geographic common noun right before a name: `lac`, `fleuve`, `bassin du`. */
 const featureBefore = /(?<![\p{L}])(?:lac|fleuve|rivière|golfe|bassin\s+du|vallée\s+du|delta\s+du)\s+$/iu
 
+/** `Agence` right before a name: the name is part of the agency's (`Agence France-Presse`). */
+const agencyBefore = /(?<![\p{L}])agence\s+$/iu
+
+/**
+ * An acronym matches its own capitals (`CPA`, not the `cpa` of another word), or,
+ * from four letters on, the capitalised word the press also prints (`Jnim`, `Gatia`).
+ */
+function acronymMatches(label: string, found: string): boolean {
+  if (!isAcronym(label) || label === found) return true
+  return label.length >= 4 && found === label[0]!.toUpperCase() + label.slice(1).toLowerCase()
+}
+
+/** `casques bleus` → `casque bleu`; undefined unless every word ends in -s. */
+function singularOf(label: string): string | undefined {
+  const words = label.split(/\s+/)
+  if (words.length < 2 || !words.every((word) => /\p{Ll}s$/u.test(word))) return undefined
+  return words.map((word) => word.slice(0, -1)).join(' ')
+}
+
 function isAcronym(label: string): boolean {
   // `CPA`, `FAMa`, `GSIM`: short, with at least two capitals.
   return label.length <= 8 && !/\s/.test(label) && /\p{Lu}.*\p{Lu}/u.test(label)
@@ -102,7 +133,8 @@ function isAcronym(label: string): boolean {
 
 function normalize(label: string): string {
   // `Etat` and `État` are one word (see the pattern); only a word-initial `é` loses its accent.
-  return label.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').replace(/(^|[\s'-])é/gu, '$1e')
+  // Accents on e are dropped (see the pattern), so `Menaka` and `Ménaka` are one key.
+  return label.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').replace(/[éèêë]/gu, 'e')
 }
 
 /** The entity and every entity it is part of (`fama` → `mali`). */

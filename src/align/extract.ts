@@ -59,7 +59,7 @@ export function extractClaims(text: string, options: ExtractOptions): Extraction
   for (const found of numbers.problems) problem('impossible-number', found.start, found.end)
   const free = numbers.numbers.filter((n) => !taken.some((span) => n.start < span.end && n.end > span.start))
 
-  const mentions = statesAsBelligerents(text, resolveNationalForces(text, entityMatcher(options.glossary).find(text), options.glossary))
+  const mentions = statesAsBelligerents(text, options.glossary, resolveNationalForces(text, entityMatcher(options.glossary).find(text), options.glossary))
   const sentenceList = sentences(text)
   const counts = findCounts(text, sentenceList, free, mentions)
   for (const found of counts.problems) problem('impossible-number', found.start, found.end)
@@ -76,13 +76,18 @@ export function extractClaims(text: string, options: ExtractOptions): Extraction
 const afterTroops = new RegExp(troopsOf, 'iu')
 const joinedToTroops = new RegExp(troopsOfAnd, 'iu')
 
+/** `les forces armées du Mali`, `l'état-major des armées du Mali`: the state's armed force, when the glossary has one. */
+const armedForceOf = /(?<![\p{L}])(?:forces\s+armées|armées?)\s+(?:du|de la|de l['’]|des|d['’])\s*$/iu
+
 /** `casques bleus du Tchad et du Bangladesh`: these states fight here; they are groups, not places. */
-function statesAsBelligerents(text: string, mentions: EntityMention[]): EntityMention[] {
+function statesAsBelligerents(text: string, glossary: Glossary, mentions: EntityMention[]): EntityMention[] {
   let previous: EntityMention | undefined
   return mentions.map((mention) => {
     const state = mention.kind === 'place' && mention.entity.type === 'state'
-    const troops = state && (afterTroops.test(text.slice(Math.max(0, mention.start - 40), mention.start)) || (previous?.kind === 'group' && previous.entity.type === 'state' && joinedToTroops.test(text.slice(previous.end, mention.start))))
-    const read = troops ? { ...mention, kind: 'group' as const } : mention
+    const before = text.slice(Math.max(0, mention.start - 40), mention.start)
+    const troops = state && (afterTroops.test(before) || (previous?.kind === 'group' && previous.entity.type === 'state' && joinedToTroops.test(text.slice(previous.end, mention.start))))
+    const army = troops && armedForceOf.test(before) ? glossary.entities.find((entity) => entity.type === 'armed-force' && entity.partOf === mention.entity.id) : undefined
+    const read = army ? { ...mention, entity: army, kind: 'group' as const } : troops ? { ...mention, kind: 'group' as const } : mention
     previous = read
     return read
   })

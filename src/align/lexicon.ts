@@ -49,7 +49,7 @@ export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blin
  * Words that say people died, in every gender and number: `tuées`, `mortes`,
  * `décédée`, `tombés` (fallen) but not `tombés dans une embuscade` (caught in one).
  */
-const killedParticiple = `tuée?s?|abattue?s?|exécutée?s?|neutralisée?s?|morte?s?|décédée?s?|tombée?s?(?!\\s+(?:dans|en|sur|sous le coup|aux mains|d${APOS}accord))`
+const killedParticiple = `mise?s?\\s+hors\\s+de\\s+combat|tuée?s?|abattue?s?|exécutée?s?|neutralisée?s?|morte?s?|décédée?s?|tombée?s?(?!\\s+(?:dans|en|sur|sous le coup|aux mains|d${APOS}accord))`
 
 /**
  * A casualty word right after the count or its noun: `14 morts`,
@@ -81,9 +81,9 @@ export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> 
  * `tuant au moins 14 soldats`, `s'être emparé de six véhicules`.
  */
 export const casualtyBefore: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
-  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|la mort(?:\\s+(?:accidentelle|brutale|tragique|violente))?[^.;:\\d]{0,60}?[\\s,»]d${APOS}?e?|(?:nombre|bilan) (?:de|des) (?:morts|tués|victimes|décès)\\s+(?:s${APOS}(?:élève|élevait)|atteint|atteignait|est passé|est de|était de)\\s+(?:désormais\\s+|à présent\\s+|maintenant\\s+)?(?:à\\s+)?|causant la mort d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|neutraliser|la neutralisation d${APOS}?e?|exécuté|coûté la vie à|causé la mort de|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
+  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|la mort(?:\\s+(?:accidentelle|brutale|tragique|violente))?[^.;:\\d]{0,60}?[\\s,»]d${APOS}?e?|(?:nombre|bilan) (?:de|des) (?:morts|tués|victimes|décès)\\s+(?:s${APOS}(?:élève|élevait)|atteint|atteignait|est passé|est de|était de)\\s+(?:désormais\\s+|à présent\\s+|maintenant\\s+)?(?:à\\s+)?|causant la mort d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|neutraliser|la neutralisation d${APOS}?e?|exécuté|coûté la vie à|causé la mort de|fatale?s?\\s+à|(?:avoir|ont|a|avait|avaient|aurait|auraient)\\s+(?:\\p{L}+ment\\s+)?perdu|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
   { kind: 'injured', pattern: `blessant|blessé|blesser` },
-  { kind: 'captured', pattern: `capturant|capturé|capturer|enlevé|enlevant|enlever|kidnappé|pris en otage|fait prisonniers?|interpellé|interpellant|interpeller|arrêté|arrêtant` },
+  { kind: 'captured', pattern: `l${APOS}enlèvement d${APOS}?e?|capturant|capturé|capturer|enlevé|enlevant|enlever|kidnappé|pris en otage|fait prisonniers?|interpellé|interpellant|interpeller|arrêté|arrêtant` },
   { kind: 'missing', pattern: `la disparition d${APOS}?e?` },
   // `attaqué par quinze Boërs`: the attackers' number.
   { kind: 'strength', pattern: `attaquée?s? par|assaillie?s? par|prise?s? d${APOS}assaut par` },

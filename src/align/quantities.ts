@@ -70,6 +70,10 @@ const equipmentTaken = compile(`^[^.;:]{0,60}?(?<![\\p{L}])${equipmentTakenAfter
 const equipmentListTaken = compile(`(?<![\\p{L}])(?:matériels?|butin|équipements?)\\s+(?:${equipmentTakenAfter})(?![\\p{L}])[^.;]*$`)
 /** `80 morts dont 65 civils`: a part of the count before, counted the same way. */
 const partOfPrevious = compile(`(?<![\\p{L}])dont\\s*$`)
+/** Between a casualty count and the next: at most three words, then a dash, a bracket, a comma or `et` opening a breakdown. */
+const breakdownOfPrevious = compile(`^(?:\\s+[\\p{L}-]+){0,3}\\s*(?:[(–—]|\\s-|,|\\set)\\s*$`)
+/** `Quarante-neuf personnes, dont quinze gendarmes …, ont été tuées`: the whole takes its parts' verb. */
+const partsFollow = compile(`^(?:\\s+[\\p{L}-]+){0,3}\\s*,\\s*dont\\s*$`)
 const degreeAfter = compile(`^\\s+\\p{L}+ment${word}`)
 /** `92 personnes sont mortes à Jajarkot et 40 à Rukum`: the verb and noun of the count before are understood. */
 const ellipsisBefore = compile(`(?<![\\p{L}])et\\s*$`)
@@ -100,6 +104,7 @@ export function findCounts(text: string, sentenceList: Sentence[], numbers: Numb
       claims.push(claim)
       previous = { claim, item }
     })
+    lendVerbToWhole(text, claims.filter((claim) => claim.start >= sentence.start && claim.end <= sentence.end))
   }
   return { claims: claims.filter((claim) => !claim.waitsForVerb), problems }
 }
@@ -117,6 +122,18 @@ function shareVerb(text: string, first: CountClaim, second: CountClaim) {
   if (first.kind === 'strength' && casualties.has(second.kind) && nounPhraseAnd.test(text.slice(first.end, second.start))) {
     first.kind = second.kind
     delete first.waitsForVerb
+  }
+}
+
+/** A count waiting for a verb, followed by `, dont` and its parts, takes the parts' kind once they have one. */
+function lendVerbToWhole(text: string, inSentence: CountClaim[]) {
+  for (let i = inSentence.length - 2; i >= 0; i--) {
+    const whole = inSentence[i]!
+    const part = inSentence[i + 1]!
+    if ((whole.waitsForVerb || whole.kind === 'strength') && casualties.has(part.kind) && partsFollow.test(text.slice(whole.end, part.start))) {
+      whole.kind = part.kind
+      delete whole.waitsForVerb
+    }
   }
 }
 
@@ -184,6 +201,8 @@ function readCount(
   // `blessés, dont trois grièvement` says how badly some were hurt, not a count of its own.
   if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && partOfPrevious.test(before) && !degreeAfter.test(after)) kind = previous.claim.kind
   if (!kind && !noun && other === undefined && previous && casualties.has(previous.claim.kind) && ellipsisBefore.test(before) && ellipsisAfter.test(after)) kind = previous.claim.kind
+  // `47 morts - 14 gendarmes, 30 civils et 3 supplétifs -`, `huit morts (quatre soldats …)`: a breakdown of the casualties before.
+  if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && breakdownOfPrevious.test(text.slice(previous.item.end, item.start))) kind = previous.claim.kind
   if (!kind) kind = casualtyJustBefore.find(({ regex }) => regex.test(before))?.kind
   if (noun?.equipment && kind !== 'vehicles') return undefined
   if (kind === 'vehicles' && !noun?.equipment) return undefined

@@ -9,7 +9,10 @@
  *   split (prose and news), to study without looking at the test split;
  * - `-- --split tune` prints the tables on the tuning split instead (for
  *   work on the stage: the test split is for the final figures only);
- * - `-- --throughput` prints only the throughput.
+ * - `-- --throughput` prints only the throughput;
+ * - `-- --short-temperature` prints, on the TUNING split under 20
+ *   characters, log loss and answers wrong at ≥ 0.8 per softening
+ *   temperature (how SHORT_TEXT in src/detect/model.ts was chosen).
  */
 import { writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
@@ -18,7 +21,7 @@ import { franc } from 'franc'
 import { francAll } from 'franc-all'
 import { detect } from '../../src/detect/detect.ts'
 import { DEFAULT_CANDIDATES, UNDETERMINED } from '../../src/detect/languages.ts'
-import { score, WEIGHTS } from '../../src/detect/model.ts'
+import { probabilities, score, soften, SHORT_TEXT, WEIGHTS } from '../../src/detect/model.ts'
 import { sample } from '../../src/detect/text.ts'
 import { eldGaps } from '../../src/detect/scorers.ts'
 import { fit, type Example } from './fit.ts'
@@ -41,6 +44,10 @@ const groups = { prose: prose(), news: news(), titles: titles(), ui: ui() }
 const tuning = [...groups.prose, ...groups.news, ...groups.ui.filter((item) => item.lang === 'oci')].filter((item) => item.split === 'tune')
 
 if (process.argv.includes('--calibrate')) calibrate()
+if (process.argv.includes('--short-temperature')) {
+  shortTemperature()
+  process.exit(0)
+}
 if (process.argv.includes('--misses')) {
   misses()
   process.exit(0)
@@ -212,5 +219,31 @@ function misses() {
     if (answer.lang !== UNDETERMINED || FRENCH_ENGLISH(item) || french) {
       console.log(`${item.lang} → ${answer.lang} ${answer.confidence.toFixed(2)} [${item.text.length}] ${item.text.slice(0, 160)}`)
     }
+  }
+}
+
+/** The grid behind SHORT_TEXT.temperature, on tuning texts under SHORT_TEXT.below characters. */
+function shortTemperature() {
+  const short = tuning.filter((item) => item.text.length < SHORT_TEXT.below && DEFAULT_CANDIDATES.includes(item.lang))
+  const rows = short.flatMap((item) => {
+    const { text, letters, latinShare } = sample(item.text)
+    const scores = letters >= 12 && latinShare >= 0.5 ? score(text, letters, DEFAULT_CANDIDATES) : undefined
+    return scores ? [{ probs: probabilities(scores, DEFAULT_CANDIDATES), truth: DEFAULT_CANDIDATES.indexOf(item.lang) }] : []
+  })
+  console.log(`${short.length} tuning texts under ${SHORT_TEXT.below} characters, ${rows.length} with a text vote; target: wrong at ≥ 0.8 ≤ 0.5% of them\n`)
+  console.log('| temperature | log loss | answers ≥ 0.8 | wrong ≥ 0.8 | share of texts |\n|---|---|---|---|---|')
+  for (const temperature of [1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3]) {
+    let loss = 0
+    let confident = 0
+    let wrong = 0
+    for (const { probs, truth } of rows) {
+      const softened = soften(Float64Array.from(probs), temperature)
+      loss -= Math.log(Math.max(softened[truth]!, 1e-12))
+      const best = softened.indexOf(Math.max(...softened))
+      if (softened[best]! < CONFIDENT) continue
+      confident++
+      if (best !== truth) wrong++
+    }
+    console.log(`| ${temperature} | ${(loss / rows.length).toFixed(4)} | ${confident} | ${wrong} | ${percent(wrong, short.length)} |`)
   }
 }

@@ -7,7 +7,8 @@
  *    could be Occitan, which eld does not know), franc does too. The model
  *    (model.ts) turns the scores into probabilities fitted on the tuning
  *    split: the best language is the text vote, its probability the
- *    confidence.
+ *    confidence. Under 20 characters the probabilities are softened
+ *    (model.ts, SHORT_TEXT): very short texts should rarely reach 0.8.
  * 3. Under `minLetters` letters the text alone never decides: the answer is
  *    'und' unless other evidence (options.evidence) is given, in which case
  *    the text vote is combined with it (see evidence.ts).
@@ -17,7 +18,7 @@ import { DEFAULT_CANDIDATES } from './languages.ts'
 import { sample } from './text.ts'
 import { checkCandidates } from './scorers.ts'
 import { combine, UNKNOWN, type Detection, type Vote } from './evidence.ts'
-import { probabilities, score } from './model.ts'
+import { probabilities, score, soften, SHORT_TEXT } from './model.ts'
 
 export interface DetectOptions {
   /** ISO 639-3 codes of the languages to choose from (default: DEFAULT_CANDIDATES). */
@@ -55,6 +56,7 @@ export function textVote(text: string, candidates: readonly string[]): { vote: V
   const scores = score(sampled, letters, candidates)
   if (!scores) return undefined
   const probs = probabilities(scores, candidates)
+  if (text.length < SHORT_TEXT.below) soften(probs, SHORT_TEXT.temperature)
   let best = 0
   for (let index = 1; index < probs.length; index++) if (probs[index]! > probs[best]!) best = index
   return { vote: { lang: candidates[best]!, confidence: probs[best]!, source: 'text' }, letters }

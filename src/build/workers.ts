@@ -28,6 +28,14 @@ export interface RenderedEvent {
   problems: boolean
 }
 
+/**
+ * A worker's old generation. Rendering makes much short-lived garbage and V8,
+ * left to itself, grows the heap towards a quarter of the machine's memory
+ * before collecting hard; an event needs a few megabytes, so a bound keeps
+ * the build's memory flat at no cost in speed (measured on 500 events).
+ */
+const WORKER_HEAP_MB = 512
+
 /** Fewer events than this per worker are not worth a worker's start-up. */
 export const MIN_EVENTS_PER_WORKER = 100
 const BATCH = 25
@@ -49,7 +57,7 @@ export async function renderInWorkers(
   count: number,
   onBatch: (batch: number, results: RenderedEvent[]) => Promise<void>,
 ): Promise<void> {
-  const pool = Array.from({ length: count }, () => new Worker(new URL('./worker-entry.js', import.meta.url)))
+  const pool = Array.from({ length: count }, () => new Worker(new URL('./worker-entry.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }))
   let next = 0
   try {
     await Promise.all(

@@ -106,9 +106,9 @@ export function timeSpan(translator: Translator, eventDate: EventDate): Nodes {
  * heading, not as running text (`a eu lieu du … au …`). So each end becomes a
  * `<time>` (shared fields go with the end they stand next to) and the
  * locale's `date.range` template joins them; `_sameMonth` lets English close
- * up `23–24`.
+ * up `23–24`, and `_prose` variants serve running text (see `rangeContext`).
  */
-export function dateRange(translator: Translator, start: string, end: string): Nodes {
+export function dateRange(translator: Translator, start: string, end: string, style: 'label' | 'prose' = 'label'): Nodes {
   const format = dateTimeFormat(translator.lang, { dateStyle: 'long', timeZone: 'UTC' })
   const parts = format.formatRangeToParts(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`))
   const firstEnd = parts.findIndex((part) => part.source === 'endRange')
@@ -117,8 +117,22 @@ export function dateRange(translator: Translator, start: string, end: string): N
   const startText = dateWords(translator, parts.slice(0, lastStart + 1))
   const endText = dateWords(translator, parts.slice(firstEnd))
   const sameMonth = parts.some((part) => part.type === 'month' && part.source === 'shared')
-  const context = sameMonth && translator.has('date.range', { context: 'sameMonth' }) ? { context: 'sameMonth' } : {}
-  return render(translator, 'date.range', { start: h('time', { dateTime: start }, startText), end: h('time', { dateTime: end }, endText) }, context)
+  const context = rangeContext(translator, style, sameMonth)
+  return render(translator, 'date.range', { start: h('time', { dateTime: start }, startText), end: h('time', { dateTime: end }, endText) }, context === undefined ? {} : { context })
+}
+
+/**
+ * The most specific `date.range` variant the locale has: running text may
+ * want words where a label wants a dash (English `from September 30 to
+ * October 1, 2019` in a sentence, `September 30 – October 1, 2019` in the
+ * infobox); a locale without `_prose` variants uses the same form in both.
+ */
+function rangeContext(translator: Translator, style: 'label' | 'prose', sameMonth: boolean): string | undefined {
+  const candidates = [
+    ...(style === 'prose' ? [sameMonth ? 'prose_sameMonth' : undefined, 'prose'] : []),
+    sameMonth ? 'sameMonth' : undefined,
+  ]
+  return candidates.find((context) => context !== undefined && translator.has('date.range', { context }))
 }
 
 /** The event's date or span of days, or the locale's `unknown`. */

@@ -32,7 +32,7 @@ function when(context: InfoboxContext, record: EventRecord): Nodes {
   const plural = titleAgreement(tr, record)?.endsWith('plural') ? { context: 'plural' } : {}
   if (!record.date) return render(tr, 'lead.undated', parts, plural)
   if (record.date.end && record.date.end !== record.date.start) {
-    return render(tr, 'lead.datedRange', { ...parts, dates: dateRange(tr, record.date.start, record.date.end) }, plural)
+    return render(tr, 'lead.datedRange', { ...parts, dates: dateRange(tr, record.date.start, record.date.end, 'prose') }, plural)
   }
   return render(tr, 'lead.dated', { ...parts, date: date(tr, record.date.start) }, plural)
 }

@@ -23,6 +23,15 @@ describe('date spans', () => {
   ] as const)('%s %s…%s reads %j', async (lang, start, end, expected) => {
     expect(plain(await span(lang, start, end))).toBe(expected)
   })
+  it.each([
+    ['en', '2017-10-23', '2017-10-24', 'on October 23–24, 2017'],
+    ['en', '2019-09-30', '2019-10-01', 'from September 30 to October 1, 2019'],
+    ['en', '2017-12-30', '2018-01-02', 'from December 30, 2017 to January 2, 2018'],
+    ['fr', '2019-09-30', '2019-10-01', 'du 30 septembre au 1er octobre 2019'],
+  ] as const)('%s %s…%s in running text reads %j', async (lang, start, end, expected) => {
+    const { locales } = await bundled()
+    expect(plain(dateRange(locales.translators[lang], start, end, 'prose'))).toBe(expected)
+  })
   it('keeps both dates machine-readable for parity', async () => {
     expect(toHtml(await span('fr', '2019-09-30', '2019-10-01'))).toBe('du <time datetime="2019-09-30">30 septembre</time> au <time datetime="2019-10-01">1er octobre 2019</time>')
   })
@@ -30,7 +39,8 @@ describe('date spans', () => {
     expect(await leadText('tin-biden-raid-2017', 'fr')).toContain('a eu lieu du 23 au 24 octobre 2017 à Tin Biden')
     expect(await leadText('boulikessi-battle-2019', 'fr')).toContain('a eu lieu du 30 septembre au 1er octobre 2019 à Boulikessi')
     expect(await leadText('tin-biden-raid-2017', 'en')).toContain('took place on October 23–24, 2017, in Tin Biden')
-    expect(await leadText('boulikessi-battle-2019', 'en')).toContain('took place on September 30 – October 1, 2019, in Boulikessi')
+    expect(await leadText('boulikessi-battle-2019', 'en')).toContain('took place from September 30 to October 1, 2019, in Boulikessi')
+    expect(await infoboxText('boulikessi-battle-2019', 'en')).toContain('DateSeptember 30 – October 1, 2019')
     expect(await infoboxText('boulikessi-battle-2019', 'fr')).toContain('DateDu 30 septembre au 1er octobre 2019')
     expect(await infoboxText('tin-biden-raid-2017', 'en')).toContain('DateOctober 23–24, 2017')
   })

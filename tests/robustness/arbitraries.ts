@@ -119,10 +119,20 @@ export const validGlossary = fc.tuple(...GLOSSARY_IDS.map(() => fc.tuple(hostile
   }),
 }))
 
+/** The excerpt every generated event carries (excerpts are not published: their own properties fuzz them). */
+export const EXCERPT = '---\nid: test-agency\nreference: agency\nkind: paraphrase\nlanguage: fr\n---\nQuatorze soldats ont été tués.\n'
+
+/** The files of a one-event sources folder, by path relative to it: what `writeSources` writes and the in-memory ingest reads. */
+export function sourceTexts(glossary: unknown, record: unknown, excerpt = EXCERPT): Array<[path: string, text: string]> {
+  return [
+    ['glossary.yaml', stringify(glossary)],
+    [join('raid-test', 'record.yaml'), stringify(record)],
+    [join('raid-test', 'excerpts', 'agency.md'), excerpt],
+  ]
+}
+
 /** Writes a one-event sources folder (glossary, record, one excerpt) into `dir`. */
-export async function writeSources(dir: string, glossary: unknown, record: unknown, excerpt = '---\nid: test-agency\nreference: agency\nkind: paraphrase\nlanguage: fr\n---\nQuatorze soldats ont été tués.\n') {
+export async function writeSources(dir: string, glossary: unknown, record: unknown, excerpt = EXCERPT) {
   await mkdir(join(dir, 'raid-test', 'excerpts'), { recursive: true })
-  await writeFile(join(dir, 'glossary.yaml'), stringify(glossary))
-  await writeFile(join(dir, 'raid-test', 'record.yaml'), stringify(record))
-  await writeFile(join(dir, 'raid-test', 'excerpts', 'agency.md'), excerpt)
+  for (const [path, text] of sourceTexts(glossary, record, excerpt)) await writeFile(join(dir, path), text)
 }

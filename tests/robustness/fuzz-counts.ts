@@ -1,0 +1,37 @@
+/**
+ * Run counts of the fast-check properties, shared by the property files.
+ * `npm test` runs each property a modest number of times; `npm run fuzz`
+ * raises them through the environment, and every file prints how many runs
+ * each of its properties executed, so a count is seen, not assumed.
+ */
+import { afterAll } from 'vitest'
+
+const count = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+
+/** Ingest and check properties: arbitrary bytes, YAML and Markdown. */
+export const RUNS = count('FUZZ_RUNS', 100)
+/** Properties that render or build a whole (one-event) site in-process. */
+export const BUILD_RUNS = count('FUZZ_BUILD_RUNS', 10)
+/** Real `passerelle build` processes, two per run: the slowest property by far. */
+export const CLI_RUNS = count('FUZZ_CLI_RUNS', 1)
+
+/** A test's timeout for `runs` runs of about `perRun` ms, with room for a loaded machine. */
+export const timeout = (runs: number, perRun: number) => Math.max(60_000, runs * perRun)
+
+const counts = new Map<string, number>()
+const passed = new Set<string>()
+
+/** Counts the runs a property executes; `done` marks it passed once fc.assert returns. */
+export function counted(name: string) {
+  const run = () => counts.set(name, (counts.get(name) ?? 0) + 1)
+  run.done = () => passed.add(name)
+  return run
+}
+
+/** Prints, once the file's tests are over, the runs each property executed. */
+export function printCountsAfterAll(file: string) {
+  afterAll(() => {
+    const lines = [...counts].map(([name, runs]) => `  ${passed.has(name) ? 'passed' : 'FAILED'} ${String(runs).padStart(6)} runs  ${name}`)
+    console.log(`fuzz (${file}): runs executed per property (FUZZ_RUNS=${RUNS}, FUZZ_BUILD_RUNS=${BUILD_RUNS}, FUZZ_CLI_RUNS=${CLI_RUNS})\n${lines.join('\n')}`)
+  })
+}

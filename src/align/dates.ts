@@ -59,7 +59,7 @@ const dayNextTo = new RegExp(`${L}(?:la\\s+veille|le\\s+lendemain)${R}(?![\\s,]+
 /** `dans la nuit d'hier à aujourd'hui`: the night ends on the day of publication. */
 const nightToToday = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+d(?:${APOS}|e\\s+)hier\\s+(?:à|au)\\s+aujourd${APOS}hui${R}`, 'giu')
 const beforeYesterday = new RegExp(`${L}avant-hier${R}`, 'giu')
-const hourWord = '(?:une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|vingt et une|vingt-deux|vingt-trois)'
+const hourWord = '(?:zéro|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|vingt et une|vingt-deux|vingt-trois)'
 const prepositions = timePrepositions.map((p) => p.pattern).join('|')
 /** Minutes in words after `heures`: `trois heures et demie`, `deux heures trente`. */
 const minutes: Record<string, number> = { 'et quart': 15, 'et demie': 30, 'moins le quart': -15, dix: 10, quinze: 15, vingt: 20, trente: 30, 'quarante-cinq': 45 }
@@ -68,7 +68,7 @@ const minuteWords = Object.keys(minutes).sort((a, b) => b.length - a.length)
 const laterInDay = /(?:soir|soirée|après-midi)[\s,]*(?:\p{L}+\s+){0,2}$/iu
 const timePattern = new RegExp(
   // `dix-sept (17) heures`: the figure repeated in digits, as the Sahel press writes it.
-  `${L}(?:(${prepositions})\\s+)?(\\d{1,2}|${hourWord})(?:\\s*\\(\\d{1,2}\\))?\\s*(?:h|heures?)(?:\\s*(\\d{2})(?:\\s*(?:min|minutes))?|\\s+(${minuteWords.join('|')}))?(?:\\s+(du matin|du soir|de l${APOS}après-midi|de la nuit|locales?|\\(heure locale\\)|heure locale))?${R}|(?<![\\p{L}\\p{N}-])(?:(${prepositions})\\s+)?(midi|minuit)${R}`,
+  `${L}(?:(${prepositions})\\s+)?(\\d{1,2}|${hourWord})(?:\\s*\\(\\d{1,2}\\))?\\s*(?:h|heures?)(?:\\s*(\\d{2})(?:\\s*(?:mn|min|minutes))?|\\s+(${minuteWords.join('|')}))?(?:\\s+(du matin|du soir|de l${APOS}après-midi|de la nuit|locales?|\\(heure locale\\)|heure locale))?${R}|(?<![\\p{L}\\p{N}-])(?:(${prepositions})\\s+)?(midi|minuit)${R}`,
   'giu',
 )
 
@@ -218,7 +218,8 @@ function findTimes(out: Findings) {
       const after = out.text.slice(end, end + 16)
       const before = out.text.slice(Math.max(0, start - 20), start)
       if (durationAtEnd.test(before) && !preposition) continue
-      if (/^\s*(?:et demie\s+)?d[e'’]\s*(?!l[a']|la\s)/iu.test(after) && !match[5]) continue
+      // With its minutes in digits (`12h 45mn de ce jeudi`) it is a clock time whatever follows.
+      if (/^\s*(?:et demie\s+)?d[e'’]\s*(?!l[a']|la\s)/iu.test(after) && !match[5] && !match[3]) continue
       if (!digits && !preposition && !match[5]) continue
       if (!preposition && !match[3] && !match[5] && hour > 23) continue // `48 heures`: a duration
       minute = match[3] ? Number(match[3]) : match[4] ? minutes[match[4].toLowerCase()]! : 0
@@ -326,6 +327,7 @@ function chronoNearKeywords(text: string, reference: Date): Array<ReturnType<typ
   )
 }
 
+const yearOfJoinedDay = new RegExp(`^\\s*(?:et|ou|,)\\s+(?:le\\s+)?(?:(?:${weekdayPattern})\\s+)?(?:\\d{1,2}|1er)\\s+(${monthPattern})\\s+(\\d{4})${R}`, 'iu')
 const rangeStart = new RegExp(`^(?:\\d{1,2}(?:er)?|premier)(?:\\s+(?:${monthPattern}))?(?:\\s+\\d{4})?`, 'iu')
 
 function findChronoDates(out: Findings, published: Date | undefined) {
@@ -342,6 +344,13 @@ function findChronoDates(out: Findings, published: Date | undefined) {
     if (!hasDate || end === undefined) continue
     // `du 30 septembre au 1er octobre 2019`: the year is written once, at the end.
     const year = components.isCertain('year') ? components.get('year')! : result.end?.isCertain('year') ? result.end.get('year')! - (components.get('month')! > result.end.get('month')! ? 1 : 0) : undefined
+    // `Le 30 septembre et le 1er octobre 2019`: two days joined, the year written once, after the second.
+    const joined = year === undefined && components.isCertain('day') && components.isCertain('month') ? yearOfJoinedDay.exec(out.text.slice(end)) : null
+    if (joined) {
+      const joinedYear = Number(joined[2]) - (components.get('month')! > monthNumber(joined[1]!) ? 1 : 0)
+      out.add({ kind: 'date', value: iso(joinedYear, components.get('month')!, components.get('day')!), qualifier: 'exact', start, end })
+      continue
+    }
     if (year !== undefined && /\d{4}/.test(result.text)) {
       // A range's start date is its first day and month only: `[30 septembre] au 1er octobre 2019`.
       const startEnd = result.end?.isCertain('day') ? start + (rangeStart.exec(result.text)?.[0].length ?? end - start) : end

@@ -72,6 +72,9 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
     return isAcronym(label) ? `${escaped}s?` : escaped
   })
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+  // Place names only, to find one inside another entity's name (`Mission de l'ONU au Mali`).
+  const placeAlternatives = sorted.flatMap((label, index) => (mentionKind(labels.get(label)!, label) === 'place' ? [alternatives[index]!] : []))
+  const placePattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${placeAlternatives.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'giu')
   // The pattern ignores case (names may start a sentence or not), but acronyms
   // must match theirs: `CPA`, not the `cpa` of some other word.
   const lookup = new Map<string, Array<{ label: string; entity: Entity }>>()
@@ -97,12 +100,26 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
         if (entity?.type === 'state' && featureBefore.test(text.slice(Math.max(0, match.index - 20), match.index))) continue
         // `l'Agence France-Presse`: a name within an agency's name is no place.
         if (agencyBefore.test(text.slice(Math.max(0, match.index - 10), match.index))) continue
-        if (entity && kind) mentions.push({ entity, kind, label, start: match.index, end })
+        if (!entity || !kind) continue
+        // `la force française Barkhane`, `la force onusienne Minusma`: a description in apposition to a name is that name.
+        const described = mentions.at(-1)
+        if (described && kind === 'group' && described.kind === 'group' && /^forces?\s/iu.test(text.slice(described.start, described.end)) && descriptionGap.test(text.slice(described.end, match.index))) mentions.pop()
+        mentions.push({ entity, kind, label, start: match.index, end })
+        // `la Mission de l'ONU au Mali`: a name that holds a place's name names that place too.
+        for (const inner of match[0].matchAll(placePattern)) {
+          const place = resolve(inner[0])
+          if (place && place.entity !== entity && mentionKind(place.entity, place.label) === 'place') {
+            mentions.push({ entity: place.entity, kind: 'place', label: place.label, start: match.index + inner.index, end: match.index + inner.index + inner[0].length })
+          }
+        }
       }
       return mentions
     },
   }
 }
+
+/** Between a description and the name it describes: nothing, or one adjective (`force française antiterroriste Barkhane`). */
+const descriptionGap = /^\s+(?:(?!(?:et|ou|de|du|des|la|le|les|à|au|aux|en|avec|contre|par|pour|sur)\s)\p{Ll}+\s+)?$/u
 
 /** A geographic common noun right before a name: `lac`, `fleuve`, `bassin du`. */
 const featureBefore = /(?<![\p{L}])(?:lac|fleuve|rivière|golfe|bassin\s+du|vallée\s+du|delta\s+du)\s+$/iu

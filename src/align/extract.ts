@@ -79,16 +79,23 @@ const joinedToTroops = new RegExp(troopsOfAnd, 'iu')
 /** `les forces armées du Mali`, `l'état-major des armées du Mali`: the state's armed force, when the glossary has one. */
 const armedForceOf = /(?<![\p{L}])(?:forces\s+armées|armées?)\s+(?:du|de la|de l['’]|des|d['’])\s*$/iu
 
-/** `casques bleus du Tchad et du Bangladesh`: these states fight here; they are groups, not places. */
+/**
+ * `casques bleus du Tchad et du Bangladesh`: these states fight here; they are groups, not places.
+ * In `les armées du Tchad, du Niger, du Mali`, every state of the list is named by its armies:
+ * the FAMa for Mali, the state itself where the glossary has no armed force for it.
+ */
 function statesAsBelligerents(text: string, glossary: Glossary, mentions: EntityMention[]): EntityMention[] {
-  let previous: EntityMention | undefined
+  let previous: { read: EntityMention; armies: boolean } | undefined
   return mentions.map((mention) => {
     const state = mention.kind === 'place' && mention.entity.type === 'state'
     const before = text.slice(Math.max(0, mention.start - 40), mention.start)
-    const troops = state && (afterTroops.test(before) || (previous?.kind === 'group' && previous.entity.type === 'state' && joinedToTroops.test(text.slice(previous.end, mention.start))))
-    const army = troops && armedForceOf.test(before) ? glossary.entities.find((entity) => entity.type === 'armed-force' && entity.partOf === mention.entity.id) : undefined
+    const listed = previous !== undefined && previous.read.kind === 'group' && (previous.read.entity.type === 'state' || previous.read.entity.type === 'armed-force') && previous.read.end <= mention.start && joinedToTroops.test(text.slice(previous.read.end, mention.start))
+    const headed = afterTroops.test(before)
+    const troops = state && (headed || listed)
+    const armies = troops && (headed ? armedForceOf.test(before) : previous!.armies)
+    const army = armies ? glossary.entities.find((entity) => entity.type === 'armed-force' && entity.partOf === mention.entity.id) : undefined
     const read = army ? { ...mention, entity: army, kind: 'group' as const } : troops ? { ...mention, kind: 'group' as const } : mention
-    previous = read
+    previous = { read, armies }
     return read
   })
 }

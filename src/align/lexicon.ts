@@ -33,11 +33,16 @@ export const troopNouns = 'forces armées|forces de défense et de sécurité|fo
  * `casques bleus du Tchad et du Bangladesh`, `soldats de la France`.
  */
 export const troopsOf = `(?:${troopNouns})\\s+(?:du|de la|de l${APOS}|des|d${APOS})\\s*$`
-/** Another state joined to the first: `… du Tchad [et du] Bangladesh`. */
-export const troopsOfAnd = `^\\s*(?:,|et)\\s+(?:du|de la|de l${APOS}|des|d${APOS})\\s*$`
+/** Of a state in a list of troops: `du`, `de la`, and `de` (`… et de Mauritanie`). */
+const ofState = `(?:du|de la|de l${APOS}|des|d${APOS}|de)`
+/**
+ * Another state joined to the first: `… du Tchad [et du] Bangladesh`, also past
+ * states the glossary lacks: `armées du Mali[, du Burkina et de la] Mauritanie`.
+ */
+export const troopsOfAnd = `^(?:\\s*(?:,|et)\\s+${ofState}\\s*\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*)?)*\\s*(?:,|et)\\s+${ofState}\\s*$`
 
 /** Equipment counted after it was taken or destroyed: `six véhicules ont été saisis`. */
-export const equipmentTakenAfter = `(?:(?:ont|a|avaient|sont)\\s+(?:été\\s+)?)?(?:saisie?s?|détruite?s?|incendiée?s?|emportée?s?|récupérée?s?|emparée?s?|volée?s?|brûlée?s?|perdue?s?)`
+export const equipmentTakenAfter = `(?:(?:ont|a|avaient|sont)\\s+(?:été\\s+)?)?(?:saisie?s?|enlevée?s?|détruite?s?|incendiée?s?|emportée?s?|récupérée?s?|emparée?s?|volée?s?|brûlée?s?|perdue?s?)`
 
 /** Counted things that are munitions or aircraft: `abattu quatre missiles` kills no one. */
 export const munitionNouns = 'missiles?|drones?|roquettes?|obus|bombes?|projectiles?|mines?|avions?|hélicoptères?'
@@ -49,7 +54,7 @@ export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blin
  * Words that say people died, in every gender and number: `tuées`, `mortes`,
  * `décédée`, `tombés` (fallen) but not `tombés dans une embuscade` (caught in one).
  */
-const killedParticiple = `mise?s?\\s+hors\\s+de\\s+combat|tuée?s?|abattue?s?|exécutée?s?|neutralisée?s?|morte?s?|décédée?s?|tombée?s?(?!\\s+(?:dans|en|sur|sous le coup|aux mains|d${APOS}accord))`
+const killedParticiple = `mise?s?\\s+hors\\s+de\\s+combat|mortellement\\s+(?:atteinte?s?|touchée?s?|blessée?s?)|éliminée?s?|tuée?s?|abattue?s?|exécutée?s?|neutralisée?s?|morte?s?|décédée?s?|tombée?s?(?!\\s+(?:dans|en|sur|sous le coup|aux mains|d${APOS}accord))`
 
 /**
  * A casualty word right after the count or its noun: `14 morts`,
@@ -65,7 +70,11 @@ export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> 
       `(?:sont|est|seraient|serait|seront|sera|furent|fut|étaient|était)\\s+(?:\\p{L}+ment\\s+)?(?:été\\s+)?(?:${killedParticiple})`,
       `(?:ont|a|avaient|avait|auraient|aurait)\\s+(?:\\p{L}+ment\\s+)?été\\s+(?:${killedParticiple})`,
       `(?:ont|a|avaient|avait|auraient|aurait)\\s+(?:\\p{L}+ment\\s+)?(?:péri|succombé|perdu la vie|trouvé la mort)`,
-      `le nombre (?:de|des) (?:[\\p{L}'’]+\\s+){0,3}?(?:morts|tués?|décès)`,
+      // `Ils sont au moins 6 soldats … à avoir perdu la vie`.
+      `à\\s+avoir\\s+(?:péri|succombé|perdu la vie|trouvé la mort|été\\s+(?:${killedParticiple}))`,
+      // `disparus …, ont été retrouvés morts`: found dead, no longer missing.
+      `(?:ont|a|sont|est)\\s+(?:été\\s+)?retrouvée?s?\\s+(?:morte?s?|sans vie)`,
+      `le nombre (?:de|des) (?:[\\p{L}'’]+\\s+){0,3}?(?:morts|tuée?s?|décès)`,
       `${killedParticiple}|décès|ayant perdu la vie|victimes? mortelles?|périssent|meurent`,
       // `43 nouveaux corps ont été retrouvés`: bodies are the dead, but a `corps d'armée` is a unit.
       `corps(?!\\s+(?:d${APOS}armée|expéditionnaire|de\\s+troupes))`,
@@ -81,13 +90,13 @@ export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> 
  * `tuant au moins 14 soldats`, `s'être emparé de six véhicules`.
  */
 export const casualtyBefore: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
-  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|la mort(?:\\s+(?:accidentelle|brutale|tragique|violente))?[^.;:\\d]{0,60}?[\\s,»]d${APOS}?e?|(?:nombre|bilan) (?:de|des) (?:morts|tués|victimes|décès)\\s+(?:s${APOS}(?:élève|élevait)|atteint|atteignait|est passé|est de|était de)\\s+(?:désormais\\s+|à présent\\s+|maintenant\\s+)?(?:à\\s+)?|causant la mort d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|neutraliser|la neutralisation d${APOS}?e?|exécuté|coûté la vie à|causé la mort de|fatale?s?\\s+à|(?:avoir|ont|a|avait|avaient|aurait|auraient)\\s+(?:\\p{L}+ment\\s+)?perdu|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
+  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|le nombre (?:de|des) (?:[\\p{L}'’]+\\s+){0,2}?(?:morts|tuée?s?|tombée?s?|décès|victimes)(?:\\s+[^.;:\\d]{0,60}?)?\\s+(?:est|était|s${APOS}élève|s${APOS}élevait|atteint)\\s+(?:\\p{L}+ment\\s+)?(?:de|à)|la mort(?:\\s+(?:accidentelle|brutale|tragique|violente))?[^.;:\\d]{0,60}?[\\s,»]d${APOS}?e?|(?:nombre|bilan) (?:de|des) (?:morts|tués|victimes|décès)\\s+(?:s${APOS}(?:élève|élevait)|atteint|atteignait|est passé|est de|était de)\\s+(?:désormais\\s+|à présent\\s+|maintenant\\s+)?(?:à\\s+)?|causant la mort d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|neutraliser|la neutralisation d${APOS}?e?|éliminé|éliminant|éliminer|l${APOS}élimination d${APOS}?e?|exécuté|coûté la vie à|causé la mort de|fatale?s?\\s+à|(?:avoir|ont|a|avait|avaient|aurait|auraient)(?:\\s+\\p{L}+ment|\\s*,[^,.;:]{1,50},)?\\s+perdu|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
   { kind: 'injured', pattern: `blessant|blessé|blesser` },
   { kind: 'captured', pattern: `l${APOS}enlèvement d${APOS}?e?|capturant|capturé|capturer|enlevé|enlevant|enlever|kidnappé|pris en otage|fait prisonniers?|interpellé|interpellant|interpeller|arrêté|arrêtant` },
   { kind: 'missing', pattern: `la disparition d${APOS}?e?` },
   // `attaqué par quinze Boërs`: the attackers' number.
   { kind: 'strength', pattern: `attaquée?s? par|assaillie?s? par|prise?s? d${APOS}assaut par` },
-  { kind: 'vehicles', pattern: `emparés? d|emparé d|emparée d|saisi|saisissant|récupéré|emporté|emportant|détruit|détruisant|incendié|la (?:destruction|saisie|récupération) d${APOS}?e?` },
+  { kind: 'vehicles', pattern: `emparés? d|emparé d|emparée d|perdu|saisi|saisissant|récupéré|emporté|emportant|détruit|détruisant|incendié|la (?:destruction|saisie|récupération) d${APOS}?e?` },
 ]
 
 /** Hedges before a count. Order matters: longer first. */

@@ -40,7 +40,8 @@ const edgeBefore = '(?<![\\p{L}\\p{N}]|\\d[.,])'
 const edgeAfter = '(?![\\p{L}\\p{N}])'
 const join = `(?:[\\s\\u00a0-]+(?:et[\\s\\u00a0-]+)?)`
 const digits = `\\d{1,3}(?:[\\u0020\\u00a0\\u202f.]\\d{3})+(?![\\d,])|\\d+(?![.,]\\d)`
-const approx = `(?:une?|un|quelques?)\\s+(${Object.keys(approximateNouns).join('|')})`
+// `une « cinquantaine d'hommes armés »`: a quotation may open between the article and the noun.
+const approx = `(?:une?|un|quelques?)\\s*[«"“]?\\s*(${Object.keys(approximateNouns).join('|')})`
 
 const numberPattern = new RegExp(
   `${edgeBefore}(?:(${approx})|(${digits})|(${word}(?:${join}${word})*))${edgeAfter}`,

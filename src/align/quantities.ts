@@ -74,12 +74,15 @@ const partOfPrevious = compile(`(?<![\\p{L}])dont\\s*$`)
 const breakdownOfPrevious = compile(`^(?:\\s+[\\p{L}-]+){0,3}\\s*(?:[(–—]|\\s-|,|\\set)\\s*$`)
 /** `Quarante-neuf personnes, dont quinze gendarmes …, ont été tuées`: the whole takes its parts' verb. */
 const partsFollow = compile(`^(?:\\s+[\\p{L}-]+){0,3}\\s*,\\s*dont\\s*$`)
-const degreeAfter = compile(`^\\s+\\p{L}+ment${word}`)
+/** `dont trois grièvement`, `dont 05 graves`, `dont deux dans un état grave`: how badly, not a count of its own. */
+const degreeAfter = compile(`^\\s+(?:\\p{L}+ment|graves?|dans\\s+un\\s+état\\s+(?:grave|critique|sérieux))${word}`)
 /** `92 personnes sont mortes à Jajarkot et 40 à Rukum`: the verb and noun of the count before are understood. */
 const ellipsisBefore = compile(`(?<![\\p{L}])et\\s*$`)
 const ellipsisAfter = compile(`^\\s+(?:à|au|aux|dans|en|parmi|côté)${word}`)
 /** Quotation marks inside a clause (`est porté «disparu»`) do not change what it says. */
 const withoutQuotes = (clause: string) => clause.replace(/[«»"“”]/gu, ' ')
+/** Before a count offsets do not matter: `plus « d'une trentaine` is `plus d'une trentaine`. */
+const beforeWithoutQuotes = (clause: string) => clause.replace(/\s*[«»"“”]\s*/gu, ' ')
 /** `, prisonniers de guerre aux mains du GSIM,` right after the counted noun. */
 const appositionAfterNoun = compile(`^\\s*,[^,.;:]{1,120},`)
 const rangeJoin = { et: compile(`(?<![\\p{L}])entre\\s*$`), à: compile(`(?:(?<![\\p{L}])d${APOS}?e?\\s*|^|[\\s,])$`) }
@@ -165,10 +168,13 @@ function readCount(
   mentions: EntityMention[],
 ): CountClaim | undefined {
   const clauseStart = Math.max(sentence.start, previous?.item.end ?? sentence.start, lastIndexOfAny(text, ';:(', item.start, sentence.start) + 1)
-  let before = withoutQuotes(text.slice(clauseStart, item.start))
+  let before = beforeWithoutQuotes(text.slice(clauseStart, item.start))
   // `un million de morts`: French puts `de` between a million and what it counts.
   const countedFrom = item.end + (/millions?$/iu.test(text.slice(item.start, item.end)) ? (millionOf.exec(text.slice(item.end))?.[0].length ?? 0) : 0)
-  const after = withoutQuotes(text.slice(countedFrom, Math.min(limit, clauseEndAfter(text, item.end, sentence.end))))
+  const after = withoutQuotes(text.slice(countedFrom, Math.min(limit, clauseEndAfter(text, item.end, sentence.end, mentions))))
+  // For finding the verb only: names (and a bracketed acronym) count as one word, so that
+  // `Deux casques bleus de la Mission … au Mali (Minusma) ont été tués` keeps its verb.
+  const laterFrom = (length: number) => withoutNames(after.slice(length), countedFrom + length, mentions)
 
   let qualifier: Qualifier = typeof item.value === 'number' ? (item.approximate ? 'about' : 'exact') : 'range'
   for (const { qualifier: hedge, regex } of qualifierBefore) {
@@ -196,8 +202,8 @@ function readCount(
   // `Onze soldats, prisonniers de guerre aux mains du GSIM, ont été tués`: the
   // verb after an apposition says what happened to them; the apposition only who they were.
   const apposition = nounLength !== undefined && !noun?.equipment ? appositionAfterNoun.exec(after.slice(nounLength)) : null
-  if (!kind && apposition) kind = firstCasualtyLater(after.slice(nounLength! + apposition[0].length))
-  if (!kind && !noun?.equipment && (nounLength !== undefined || /^\s+autres(?![\p{L}])/u.test(after))) kind = firstCasualtyLater(after.slice(nounLength ?? 0))
+  if (!kind && apposition) kind = firstCasualtyLater(laterFrom(nounLength! + apposition[0].length))
+  if (!kind && !noun?.equipment && (nounLength !== undefined || /^\s+autres(?![\p{L}])/u.test(after))) kind = firstCasualtyLater(laterFrom(nounLength ?? 0))
   // `blessés, dont trois grièvement` says how badly some were hurt, not a count of its own.
   if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && partOfPrevious.test(before) && !degreeAfter.test(after)) kind = previous.claim.kind
   if (!kind && !noun && other === undefined && previous && casualties.has(previous.claim.kind) && ellipsisBefore.test(before) && ellipsisAfter.test(after)) kind = previous.claim.kind
@@ -284,7 +290,28 @@ function lastIndexOfAny(text: string, characters: string, before: number, floor:
   return floor - 1
 }
 
-function clauseEndAfter(text: string, from: number, ceiling: number): number {
-  for (let i = from; i < ceiling; i++) if (';:('.includes(text[i]!)) return i
+/** Where the clause of a count ends: `;`, `:` or a bracket, but not a bracket that only holds a name (`(FAMa)`). */
+function clauseEndAfter(text: string, from: number, ceiling: number, mentions: EntityMention[]): number {
+  for (let i = from; i < ceiling; i++) {
+    if (!';:('.includes(text[i]!)) continue
+    const named = text[i] === '(' ? mentions.find((mention) => mention.start === i + 1 && text[mention.end] === ')') : undefined
+    if (!named) return i
+    i = named.end
+  }
   return ceiling
+}
+
+/** `segment` (at `offset` in the text) with each glossary name, and the brackets around it, as one letter. */
+function withoutNames(segment: string, offset: number, mentions: EntityMention[]): string {
+  let out = ''
+  let at = 0
+  for (const mention of mentions) {
+    let start = mention.start - offset
+    let end = mention.end - offset
+    if (start < at || end > segment.length) continue
+    if (segment[start - 1] === '(' && segment[end] === ')') [start, end] = [start - 1, end + 1]
+    out += `${segment.slice(at, start)}N`
+    at = end
+  }
+  return out + segment.slice(at)
 }

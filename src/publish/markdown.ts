@@ -10,6 +10,7 @@ import { toMarkdown } from 'mdast-util-to-markdown'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { flatInfobox } from './infobox-data.ts'
 import rehypeFrenchTypography from './typography.ts'
+import { directMarkdown } from './markdown-direct.ts'
 
 /**
  * Items of one cell joined inline. A semicolon separates names that contain
@@ -30,7 +31,13 @@ export function articleMarkdown(article: Element): string {
   const children = article.children.map((child): ElementContent => (isInfobox(child) ? flatInfobox(child, ITEM_SEPARATOR) : child))
   const flat: Element = { ...article, children }
   rehypeFrenchTypography({ lang })(flat)
-  const tree = toMdast({ type: 'root', children: [flat] })
+  // The direct writer knows our page tree and gives the same bytes; anything it does not know goes through the libraries.
+  return directMarkdown(flat) ?? libraryMarkdown(flat)
+}
+
+/** hast → mdast → Markdown with GFM: the reference the direct writer is checked against. */
+export function libraryMarkdown(article: Element): string {
+  const tree = toMdast({ type: 'root', children: [article] })
   return toMarkdown(tree, { extensions: EXTENSIONS })
 }
 

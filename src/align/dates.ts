@@ -48,7 +48,8 @@ const dayMonth = new RegExp(`${L}(\\d{1,2}|1er|premier)\\s+(${monthPattern})(?:\
 const nightOfWeekdays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+d[eu]\\s+(${weekdayPattern})\\s+(?:à|au)\\s+(${weekdayPattern})${R}`, 'giu')
 // `la nuit du mercredi 22 au jeudi 23 janvier`: weekdays may precede the days.
 const nightOfDays = new RegExp(`${L}(?:dans\\s+)?la\\s+nuit\\s+du\\s+(?:(?:${weekdayPattern})\\s+)?(\\d{1,2})(?:er)?\\s+au\\s+(?:(?:${weekdayPattern})\\s+)?(\\d{1,2})(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'giu')
-const dayAlone = new RegExp(`${L}(?:le|les|ce|dès le|depuis le|jusqu${APOS}au|à la date du|en date du|du(?=\\s+(?:\\d{1,2}|1er)\\s+courant))\\s+(\\d{1,2}|1er)(?!\\s*(?:${monthPattern}|h\\b|heures?|e\\b|ème|%|\\d|[.,]\\d))${R}`, 'giu')
+// `les 15 et 16`, but not `les 15 terroristes` (a count): `les` dates only days joined to another.
+const dayAlone = new RegExp(`${L}(?:le|les(?=\\s+(?:\\d{1,2}|1er)\\s*(?:et|au|à|,|-)\\s)|ce|dès le|depuis le|jusqu${APOS}au|à la date du|en date du|du(?=\\s+(?:\\d{1,2}|1er)\\s+courant))\\s+(\\d{1,2}|1er)(?!\\s*(?:${monthPattern}|h\\b|heures?|e\\b|ème|%|\\d|[.,]\\d))${R}`, 'giu')
 const sharedMonth = new RegExp(`^\\s*(?:et|au|à|-)\\s+(?:le\\s+)?\\d{1,2}(?:er)?\\s+(${monthPattern})(?:\\s+(\\d{4}))?${R}`, 'iu')
 /** `le 5 de ce même mois`: the month is the one stated before (`Créé en mars 2017, …`). */
 const sameMonth = new RegExp(`^\\s+(?:de ce même mois|du même mois|de ce mois(?:-là)?)${R}`, 'iu')

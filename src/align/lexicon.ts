@@ -47,6 +47,9 @@ export const equipmentTakenAfter = `(?:(?:ont|a|avaient|sont)\\s+(?:été\\s+)?)
 /** Counted things that are munitions or aircraft: `abattu quatre missiles` kills no one. */
 export const munitionNouns = 'missiles?|drones?|roquettes?|obus|bombes?|projectiles?|mines?|avions?|hélicoptères?'
 
+/** Counted animals, not people: `une vingtaine de veaux ont péri`, `deux chameaux` (livestock is counted in Sahel reports). */
+export const animalNouns = 'animaux|bêtes|bétail|têtes?\\s+de\\s+bétail|b[oœ]eufs?|vaches?|veaux|bovins|ovins|caprins|moutons?|chèvres?|chameaux|chevaux|ânes?'
+
 /** Counted things that are equipment taken or destroyed, not people. */
 export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blindés?|engins?|voitures?'
 

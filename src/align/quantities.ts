@@ -11,7 +11,7 @@ import type { EntityMention } from './entities.ts'
 import type { NumberMatch } from './numbers.ts'
 import type { Sentence } from './sentences.ts'
 import { nationOfAdjective } from './nations.ts'
-import { APOS, munitionNouns, casualtyAfter, casualtyBefore, combatantNouns, equipmentNouns, equipmentTakenAfter, qualifierAfter, qualifiersBefore, type Role } from './lexicon.ts'
+import { APOS, animalNouns, munitionNouns, casualtyAfter, casualtyBefore, combatantNouns, equipmentNouns, equipmentTakenAfter, qualifierAfter, qualifiersBefore, type Role } from './lexicon.ts'
 
 export interface CountClaim {
   kind: ClaimKind
@@ -44,7 +44,7 @@ const word = '(?![\\p{L}\\p{N}])'
 const qualifierBefore = qualifiersBefore.map(({ qualifier, pattern }) => ({ qualifier, regex: compile(`(?<![\\p{L}])(?:${pattern})\\s*$`) }))
 const qualifierAfterRegex = compile(`^\\s*(?:\\p{L}+\\s+){0,2}(?:${qualifierAfter})${word}`)
 /** `14 morts`, `un autre est porté disparu`, `43 nouveaux corps`, `une dizaine de prisonniers`. */
-const casualtyRightAfter = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[\\s,]*(?:(?:au moins|au total|en tout|autres?|nouveaux|nouvelles)\\s+)?(?:d(?:e\\s+|${APOS}))?(?:${pattern})${word}`) }))
+const casualtyRightAfter = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[\\s,]*(?:(?:au moins|au total|en tout|autres?|d${APOS}autres|nouveaux|nouvelles)\\s+)?(?:d(?:e\\s+|${APOS}))?(?:${pattern})${word}`) }))
 /** Up to five words (adverbs, `qui`, `ont également`) between the noun and the casualty verb. */
 /** Not across a second group joined by `et` (`six soldats et plusieurs blessés`): that casualty word is theirs. */
 const otherGroup = `\\s(?:et|ainsi que)\\s+(?:plusieurs|des|de nombreux|d${APOS}autres|nombreux)${word}`
@@ -54,6 +54,7 @@ const nounStart = `^\\s*(?:d${APOS}?e?\\s*)?(?:(?:ses|leurs|nos|vos|ces|des|les)
 const combatants = combatantNouns.map(({ pattern, role }) => ({ role, regex: compile(`${nounStart}(?:${pattern})${word}`) }))
 const equipment = compile(`${nounStart}(?:${equipmentNouns})${word}`)
 const munitions = compile(`${nounStart}(?:${munitionNouns})${word}`)
+const animals = compile(`${nounStart}(?:${animalNouns})${word}`)
 const millionOf = compile(`^\\s*d(?:e\\s+|${APOS})`)
 const partitive = compile(`^\\s+d${APOS}entre\\s+(?:eux|elles)${word}`)
 /** Whose figure a possessive points back to: `14 morts dans ses rangs`. */
@@ -62,7 +63,7 @@ const possessiveRanks = compile(`dans (?:ses|leurs) rangs|parmi (?:ses|leurs) (?
 /** Units measure, they count no one: `à 50 km`, `un habitant de 69 ans`. */
 const units = 'km|kilomètres?|mètres?|kg|kilos?|tonnes?|ans|années?|mois|semaines?|jours?|heures?|minutes?|fois|pour ?cent'
 const measure = compile(`^\\s*(?:${units})${word}`)
-const otherNoun = compile(`^\\s+(?!(?:ont|a|sont|seront|furent|étaient|avaient|auraient|seraient|et|ou|à|au|de|des|du|en|dans|sur|par|pour|le|la|les|morts?|tués?|blessés?|autres|${units})(?![\\p{L}]))\\p{L}[\\p{L}’'-]*`)
+const otherNoun = compile(`^\\s+(?:de\\s+|d${APOS}\\s*)?(?!(?:ont|a|sont|seront|furent|étaient|avaient|auraient|seraient|et|ou|à|au|de|des|du|en|dans|sur|par|pour|le|la|les|morts?|tués?|blessés?|autres|${units})(?![\\p{L}]))\\p{L}[\\p{L}’'-]*`)
 /** A taking verb shortly before the count: `s'être emparé de six`, `ont saisi au total six`. */
 const equipmentTakenBefore = compile(`(?<![\\p{L}])(?:${casualtyBefore.find(({ kind }) => kind === 'vehicles')!.pattern})[^.;:]{0,25}$`)
 const equipmentTaken = compile(`^[^.;:]{0,60}?(?<![\\p{L}])${equipmentTakenAfter}`)
@@ -79,6 +80,10 @@ const degreeAfter = compile(`^\\s+(?:\\p{L}+ment|graves?|dans\\s+un\\s+état\\s+
 /** `92 personnes sont mortes à Jajarkot et 40 à Rukum`: the verb and noun of the count before are understood. */
 const ellipsisBefore = compile(`(?<![\\p{L}])et\\s*$`)
 const ellipsisAfter = compile(`^\\s+(?:à|au|aux|dans|en|parmi|côté)${word}`)
+/** Found dead after being missing: `disparus …, ont été retrouvés morts`. */
+const foundDead = compile(`(?<![\\p{L}])retrouvée?s?\\s+(?:morte?s?|sans vie)${word}`)
+/** A pronoun for the casualty before: `… et celle de trois de nos gendarmes`. */
+const pronounOfPrevious = compile(`(?<![\\p{L}])(?:celle|celles|celui|ceux)\\s+d${APOS}?e?\\s*$`)
 /** Quotation marks inside a clause (`est porté «disparu»`) do not change what it says. */
 const withoutQuotes = (clause: string) => clause.replace(/[«»"“”]/gu, ' ')
 /** Before a count offsets do not matter: `plus « d'une trentaine` is `plus d'une trentaine`. */
@@ -191,7 +196,7 @@ function readCount(
   const noun = readNoun(text, countedFrom, after, mentions)
   // Any other noun (`ouvriers`, `Palestiniens`) counts people whom a verb after it may qualify; it names no side.
   const other = noun ? undefined : otherNoun.exec(after)?.[0].length
-  if (other !== undefined && munitions.test(after)) return undefined
+  if (other !== undefined && (munitions.test(after) || animals.test(after))) return undefined
   const nounLength = noun?.length ?? other
   let kind: ClaimKind | undefined
   // Equipment counts only when taken or destroyed: `s'être emparé de six véhicules`, not `une voiture à quatre roues`.
@@ -203,15 +208,24 @@ function readCount(
   // verb after an apposition says what happened to them; the apposition only who they were.
   const apposition = nounLength !== undefined && !noun?.equipment ? appositionAfterNoun.exec(after.slice(nounLength)) : null
   if (!kind && apposition) kind = firstCasualtyLater(laterFrom(nounLength! + apposition[0].length))
-  if (!kind && !noun?.equipment && (nounLength !== undefined || /^\s+autres(?![\p{L}])/u.test(after))) kind = firstCasualtyLater(laterFrom(nounLength ?? 0))
+  if (!kind && !noun?.equipment && (nounLength !== undefined || /^\s+(?:d['’])?autres(?![\p{L}])/u.test(after))) kind = firstCasualtyLater(laterFrom(nounLength ?? 0))
+  // `79 personnes (42 militaires et 37 terroristes) sont mortes`: the whole's verb comes after its breakdown.
+  if (!kind && nounLength !== undefined && !noun?.equipment) kind = kindAfterAside(text, countedFrom + nounLength, sentence.end)
   // `blessés, dont trois grièvement` says how badly some were hurt, not a count of its own.
   if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && partOfPrevious.test(before) && !degreeAfter.test(after)) kind = previous.claim.kind
   if (!kind && !noun && other === undefined && previous && casualties.has(previous.claim.kind) && ellipsisBefore.test(before) && ellipsisAfter.test(after)) kind = previous.claim.kind
   // `47 morts - 14 gendarmes, 30 civils et 3 supplétifs -`, `huit morts (quatre soldats …)`: a breakdown of the casualties before.
   if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && breakdownOfPrevious.test(text.slice(previous.item.end, item.start))) kind = previous.claim.kind
   if (!kind) kind = casualtyJustBefore.find(({ regex }) => regex.test(before))?.kind
+  // `disparus mardi …, ont été retrouvés morts`: found dead, no longer missing.
+  if (kind === 'missing' && foundDead.test(text.slice(countedFrom, limit))) kind = 'killed'
+  // `la mort d'un assaillant et celle de trois de nos gendarmes`: the pronoun stands for the casualty before.
+  if (!kind && previous && casualties.has(previous.claim.kind) && pronounOfPrevious.test(before)) kind = previous.claim.kind
+  // `ont incendié trois véhicules, et en ont saisi quatre autres`: the equipment is understood.
+  const ellipticEquipment = (!kind || kind === 'vehicles') && !noun && previous?.claim.kind === 'vehicles' && /^\s+autres(?![\p{L}])/u.test(after) && equipmentTakenBefore.test(before)
+  if (ellipticEquipment) kind = 'vehicles'
   if (noun?.equipment && kind !== 'vehicles') return undefined
-  if (kind === 'vehicles' && !noun?.equipment) return undefined
+  if (kind === 'vehicles' && !noun?.equipment && !ellipticEquipment) return undefined
   // `un adulte et deux enfants ont été blessés`: people with no verb of their own wait for the next count's (see shareVerb).
   const waitsForVerb = !kind && noun !== undefined && !noun.equipment && (noun.role === 'civilians' || item.article)
   if (!kind && noun && !noun.equipment && noun.role !== 'civilians' && !item.article) kind = 'strength'
@@ -295,10 +309,21 @@ function clauseEndAfter(text: string, from: number, ceiling: number, mentions: E
   for (let i = from; i < ceiling; i++) {
     if (!';:('.includes(text[i]!)) continue
     const named = text[i] === '(' ? mentions.find((mention) => mention.start === i + 1 && text[mention.end] === ')') : undefined
-    if (!named) return i
-    i = named.end
+    const acronym = text[i] === '(' ? bracketedAcronym.exec(text.slice(i)) : null
+    if (!named && !acronym) return i
+    i = named ? named.end : i + acronym![0].length - 1
   }
   return ceiling
+}
+
+/** The casualty word right after a bracket that opens at `at` (spaces allowed before it), if any. */
+function kindAfterAside(text: string, at: number, end: number): ClaimKind | undefined {
+  const open = /^\s*\(/u.exec(text.slice(at, end))
+  if (!open) return undefined
+  const close = text.indexOf(')', at + open[0].length)
+  if (close === -1 || close >= end) return undefined
+  const rest = withoutQuotes(text.slice(close + 1, end))
+  return casualtyRightAfter.find(({ regex }) => regex.test(rest))?.kind
 }
 
 /** `segment` (at `offset` in the text) with each glossary name, and the brackets around it, as one letter. */
@@ -313,5 +338,9 @@ function withoutNames(segment: string, offset: number, mentions: EntityMention[]
     out += `${segment.slice(at, start)}N`
     at = end
   }
-  return out + segment.slice(at)
+  return (out + segment.slice(at)).replace(bracketedAcronyms, 'N')
 }
+
+/** `(FDS)`: an acronym in brackets names what stands before it; it closes no clause. */
+const bracketedAcronym = /^\(\p{Lu}[\p{Lu}\p{Ll}]{1,7}\)/u
+const bracketedAcronyms = /\(\p{Lu}[\p{Lu}\p{Ll}]{1,7}\)/gu

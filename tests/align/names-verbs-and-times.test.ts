@@ -66,6 +66,38 @@ describe('counts', () => {
   })
 })
 
+describe('counts read with what stands around them', () => {
+  it('does not read les 15 before a noun as a day', () => {
+    expect(pairs('« Les 15 terroristes ont été neutralisés », a-t-il déclaré.')).toEqual([['killed', 15]])
+    expect(of('les 15 et 16 mars 2020', 'date')).toEqual(['2020-03-15', '2020-03-16'])
+  })
+
+  it('reads found dead after missing as killed', () => {
+    const text = "Les onze soldats nigériens, disparus mardi après l'attaque dans la région de Tillabéri (ouest du Niger) ont été retrouvés morts, ce qui porte"
+    expect(of(text, 'killed')).toEqual([11])
+    expect(of(text, 'missing')).toEqual([])
+    expect(of('Deux soldats ont été tués et trois autres ont disparu.', 'missing')).toEqual([3])
+  })
+
+  it('reads a pronoun and an elliptic noun as the count before', () => {
+    expect(of("la mort d'un assaillant et malheureusement celle de trois de nos gendarmes", 'killed')).toEqual([1, 3])
+    expect(of('Les jihadistes ont incendié trois véhicules, et en ont saisi quatre autres, en plus de munitions.', 'vehicles')).toEqual([3, 4])
+    expect(of("Une dizaine d'autres ont été blessés.", 'injured')).toEqual([10])
+  })
+
+  it('reads past a bracketed acronym, and a whole past its breakdown in brackets', () => {
+    expect(of('Quatre autres véhicules des Forces de défense et de sécurité (FDS) nigériennes ont été brûlés', 'vehicles')).toEqual([4])
+    expect(of('au total 79 personnes (42 militaires et 37 terroristes) sont mortes au cours des combats', 'killed')).toEqual([79, 42, 37])
+  })
+
+  it('reads people named after de, but not animals', () => {
+    expect(of('une centaine de "suspects" ont été capturés', 'captured')).toEqual([100])
+    expect(of("une vingtaine de veaux ont péri dans l'accident.", 'killed')).toEqual([])
+    // `des leurs` is no noun after `de`: the 31 stay the killed, the one other the injured.
+    expect(pairs('ont perdu 31 des leurs et un autre blessé récupéré.')).toEqual([['killed', 31], ['injured', 1]])
+  })
+})
+
 describe('times and dates', () => {
   it('reads minutes written mn, and zéro heure', () => {
     expect(of("c'est autour de 12h 45mn de ce jeudi 19 août 2021, qu'un convoi", 'time')).toEqual(['12:45'])
@@ -105,5 +137,6 @@ describe('names', () => {
     expect(of('la mission onusienne a indiqué', 'group')).toEqual(['minusma'])
     expect(of("La force de l'ONU condamne", 'group')).toEqual(['minusma'])
     expect(of('Les camps militaires de Boulkessy et de Mondoro', 'place')).toEqual(['boulikessi', 'mondoro'])
+    expect(of("le Groupe d'autodéfense des Touareg Imghad et alliés (Gatia, membre", 'group')).toEqual(['gatia', 'gatia'])
   })
 })

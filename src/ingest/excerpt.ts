@@ -13,6 +13,7 @@ import { location } from 'vfile-location'
 import { ExcerptMeta } from '../record/schema.ts'
 import { error } from '../diagnostics/index.ts'
 import { parseYaml, validate, type YamlSource } from './yaml.ts'
+import { quickFrontMatter } from './excerpt-fast.ts'
 
 /**
  * A paragraph's plain text, with a map back to the file: `segments` say where
@@ -47,6 +48,35 @@ const MAX_MARKER_RUN = 32
 /** Parses an excerpt; problems become messages on `file`, and undefined is returned. */
 export function parseExcerpt(file: VFile): Excerpt | undefined {
   if (!withinLimits(file)) return undefined
+  const quick = quickFrontMatter(String(file.value))
+  return quick ? deferredExcerpt(file, quick.value, quick.offset) : parsedExcerpt(file)
+}
+
+/**
+ * An excerpt whose Markdown is known to parse with no message: the front
+ * matter is read now, the tree and text blocks on first use (a build never
+ * asks for them), from the same text, so they are what a parse now would give.
+ */
+function deferredExcerpt(file: VFile, yaml: string, offset: number): Excerpt | undefined {
+  const frontMatter = parseYaml(file, yaml, offset)
+  const meta = validate(frontMatter, ExcerptMeta, 'excerpt front matter')
+  if (!meta) return undefined
+  let tree: Root | undefined
+  let blocks: TextBlock[] | undefined
+  return {
+    meta,
+    file,
+    frontMatter,
+    get tree() {
+      return (tree ??= parser.parse(file) as Root)
+    },
+    get blocks() {
+      return (blocks ??= textBlocks(this.tree))
+    },
+  }
+}
+
+function parsedExcerpt(file: VFile): Excerpt | undefined {
   const tree = parser.parse(file) as Root
   const head = tree.children[0]
   if (head?.type !== 'yaml') {

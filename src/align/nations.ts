@@ -106,6 +106,21 @@ const militaryThings = '(?:sources?|camps?|convois?|colonnes?|bases?|postes?|pos
 /** `Forces armées nigériennes`, `l'armée burkinabè`, `contingent tchadien`: troops and their nationality. */
 const troopsOfNation = new RegExp(`(?<![\\p{L}])(?<!${militaryThings}\\s+)(?:${troopNouns})\\s+(\\p{L}+)(?![\\p{L}])`, 'giu')
 
+/** Nationality adjectives joined to the one that ends at `from`: `maliennes[, françaises et] nigériennes`. */
+function coordinatedNations(text: string, from: number): Array<{ code: string; start: number; end: number }> {
+  const found: Array<{ code: string; start: number; end: number }> = []
+  const next = /^(?:\s*,\s*|\s+et\s+)(\p{L}+)(?![\p{L}])/u
+  let at = from
+  for (let joined = next.exec(text.slice(at)); joined; joined = next.exec(text.slice(at))) {
+    const code = nationOfAdjective(joined[1]!)
+    if (!code) break
+    const end = at + joined[0].length
+    found.push({ code, start: end - joined[1]!.length, end })
+    at = end
+  }
+  return found
+}
+
 /**
  * Reads national armies in the glossary's mentions:
  * - troops named with a nationality (`Forces armées nigériennes`) are that
@@ -123,6 +138,11 @@ export function resolveNationalForces(text: string, mentions: EntityMention[], g
     if (!code) continue
     const start = match.index
     const end = start + match[0].length
+    // `des forces maliennes, françaises et …`: the troops of each nationality after the first.
+    for (const more of coordinatedNations(text, end)) {
+      const entity = forcesOf.get(more.code)
+      if (entity && !resolved.some((mention) => mention.start < more.end && mention.end > more.start)) resolved.push({ entity, kind: 'group', start: more.start, end: more.end })
+    }
     const overlapping = resolved.filter((mention) => mention.start < end && mention.end > start)
     // A glossary name of its own (`armée malienne`, `soldats nigériens`) already says whose troops these are.
     if (overlapping.some((mention) => !isCommonNoun(mention))) continue

@@ -129,6 +129,9 @@ describe('names', () => {
   it('reads every state in a list of armies, past states the glossary lacks', () => {
     expect(of('qui réunit les armées du Tchad, du Niger, du Mali, du Burkina et de la Mauritanie.', 'group')).toEqual(['chad', 'niger', 'fama', 'mauritania'])
     expect(of('formée de soldats du Mali, du Niger, du Tchad, du Burkina Faso et de Mauritanie, doit', 'group')).toEqual(['mali', 'niger', 'chad', 'mauritania'])
+    // Nationalities joined after one troop noun are as many armies.
+    expect(of("au contrôle des forces maliennes, françaises et de l'ONU", 'group')).toEqual(['fama', 'french-armed-forces'])
+    expect(of('la frontière malienne, française', 'group')).toEqual([])
     // A list of places is no list of troops.
     expect(of('entre le Mali, le Burkina Faso et le Niger', 'place')).toEqual(['mali', 'niger'])
   })

@@ -53,7 +53,7 @@ function passerelle(args: string[], cwd: string): Promise<{ code: number; stderr
 }
 
 describe('building arbitrary valid sources twice', () => {
-  it('gives byte-identical folders from two in-process builds (no cache, one worker)', { timeout: timeout(BUILD_RUNS, 1000) }, async () => {
+  it('gives byte-identical folders from two in-process builds (no cache, one worker)', { timeout: timeout(BUILD_RUNS, 2000) }, async () => {
     const run = counted('build: two in-process builds (buildAndWrite, no cache, 1 worker) write byte-identical folders')
     const dir = await mkdtemp(join(tmpdir(), 'passerelle-fuzz-same-'))
     const sources = join(dir, 'sources')

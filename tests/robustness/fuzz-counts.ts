@@ -20,18 +20,33 @@ export const timeout = (runs: number, perRun: number) => Math.max(60_000, runs *
 
 const counts = new Map<string, number>()
 const passed = new Set<string>()
+/** CPU seconds (user + system) of this process spent in each property: child processes are not counted. */
+const cpuSeconds = new Map<string, number>()
 
-/** Counts the runs a property executes; `done` marks it passed once fc.assert returns. */
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1e6
+}
+
+/** Counts the runs a property executes; `done` marks it passed once fc.assert returns, with the CPU time it took. */
 export function counted(name: string) {
+  const start = cpuNow()
   const run = () => counts.set(name, (counts.get(name) ?? 0) + 1)
-  run.done = () => passed.add(name)
+  run.done = () => {
+    passed.add(name)
+    cpuSeconds.set(name, cpuNow() - start)
+  }
   return run
 }
 
 /** Prints, once the file's tests are over, the runs each property executed. */
 export function printCountsAfterAll(file: string) {
   afterAll(() => {
-    const lines = [...counts].map(([name, runs]) => `  ${passed.has(name) ? 'passed' : 'FAILED'} ${String(runs).padStart(6)} runs  ${name}`)
+    const lines = [...counts].map(([name, runs]) => {
+      const cpu = cpuSeconds.get(name)
+      const cost = cpu === undefined ? '' : `  (${cpu.toFixed(1)} s CPU of this process, ${((cpu * 1000) / runs).toFixed(1)} ms/run)`
+      return `  ${passed.has(name) ? 'passed' : 'FAILED'} ${String(runs).padStart(6)} runs  ${name}${cost}`
+    })
     console.log(`fuzz (${file}): runs executed per property (FUZZ_RUNS=${RUNS}, FUZZ_BUILD_RUNS=${BUILD_RUNS}, FUZZ_CLI_RUNS=${CLI_RUNS})\n${lines.join('\n')}`)
   })
 }

@@ -39,7 +39,7 @@ export function executableContent(html: string): string[] {
  * enabled would run it, so content must reach `index.md` escaped (`\<`).
  */
 export function rawHtmlInMarkdown(markdown: string): string[] {
-  // Most published pages escape every `<`: a sound shortcut past the parse, the slowest part of the check (see UNESCAPED_ANGLE).
+  // Most published pages escape every `<`: a sound shortcut past the parse, the slowest part of the check (see HTML_OPENING).
   if (!mayHoldRawHtml(markdown)) return []
   const found: string[] = []
   visit(markdownParser.parse(markdown), 'html', (node: Html) => {
@@ -49,15 +49,18 @@ export function rawHtmlInMarkdown(markdown: string): string[] {
 }
 
 /**
- * A `<` after an even run of backslashes (none included): one that no
- * backslash escape consumes. CommonMark raw HTML, block or inline, begins
- * with such a `<`; an escaped `\<` is literal text wherever it stands (in a
- * code span or block it is code, and no HTML either). A tested property
+ * A `<` that can open raw HTML: one after an even run of backslashes (none
+ * included), so that no backslash escape consumes it, and followed by an
+ * ASCII letter, `!`, `?` or `/`. CommonMark raw HTML, block or inline (tags,
+ * comments, processing instructions, declarations, CDATA), always begins so;
+ * an escaped `\<` is literal text wherever it stands (in a code span or
+ * block it is code, and no HTML either), and so is `< ` (French typography
+ * turns `<!--` in text into `<\u202F!--`). A property in properties.test.ts
  * checks that the parse finds no HTML in Markdown without one.
  */
-const UNESCAPED_ANGLE = /(?:^|[^\\])(?:\\\\)*</
+const HTML_OPENING = /(?:^|[^\\])(?:\\\\)*<[A-Za-z!?/]/
 
-/** False only when the Markdown cannot hold raw HTML (no unescaped `<`); true means "parse to know". */
+/** False only when the Markdown cannot hold raw HTML; true means "parse to know". */
 export function mayHoldRawHtml(markdown: string): boolean {
-  return UNESCAPED_ANGLE.test(markdown)
+  return HTML_OPENING.test(markdown)
 }

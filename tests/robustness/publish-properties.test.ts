@@ -26,7 +26,7 @@ function expectValid(corpus: Corpus) {
 }
 
 describe('publishing arbitrary valid sources', () => {
-  it('never puts executable script, event handlers or raw HTML from content into a page', { timeout: timeout(BUILD_RUNS, 500) }, async () => {
+  it('never puts executable script, event handlers or raw HTML from content into a page', { timeout: timeout(BUILD_RUNS, 1000) }, async () => {
     const run = counted('publish: no script, event handler or script URL in HTML, no raw HTML in Markdown (hostile titles, names, prose, references)')
     const locales = await bundledLocales()
     // Pages whose bytes do not depend on the event (the language chooser) are parsed once, not in every run.
@@ -49,7 +49,7 @@ describe('publishing arbitrary valid sources', () => {
     run.done()
   })
 
-  it('states the same facts in French and English (no fact-parity error)', { timeout: timeout(BUILD_RUNS, 200) }, async () => {
+  it('states the same facts in French and English (no fact-parity error)', { timeout: timeout(BUILD_RUNS, 500) }, async () => {
     const run = counted('publish: FR/EN fact parity for arbitrary valid records')
     const locales = await bundledLocales()
     await fc.assert(

@@ -9,6 +9,7 @@ import { location } from 'vfile-location'
 import type { Point, Position } from 'unist'
 import type { z } from 'zod'
 import { error, warn } from '../diagnostics/index.ts'
+import { quickYaml } from './yaml-fast.ts'
 
 export type Path = ReadonlyArray<PropertyKey>
 
@@ -20,7 +21,12 @@ export interface YamlSource {
   base: number
   /** Set when the text was refused before parsing (the document is empty). */
   refused?: boolean
+  /** The data, when the fast path read it: then `doc` is parsed only when asked for (to place a message). */
+  data?: Record<string, unknown>
 }
+
+/** How every YAML text is parsed into a Document. logLevel 'error': the yaml library would print warnings (collection keys) on stderr; the schema reports them instead. */
+const DOCUMENT_OPTIONS = { prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const
 
 /** Deeper flow nesting than this is no record: refuse it before the parser recurses into it. */
 export const MAX_FLOW_DEPTH = 64
@@ -38,8 +44,10 @@ export function parseYaml(file: VFile, text: string, base = 0): YamlSource {
     })
     return { file, doc: parseDocument('', { prettyErrors: false }), base, refused: true }
   }
-  // logLevel 'error': the yaml library would print warnings (collection keys) on stderr; the schema reports them instead.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' })
+  // A clean mapping needs no Document unless a later check has something to say about it.
+  const data = quickYaml(text)
+  if (data) return deferredSource(file, text, base, data)
+  const doc = parseDocument(text, DOCUMENT_OPTIONS)
   // One stray bracket makes the parser flag every token after it; past the first few, the rest is noise.
   const shown = doc.errors.slice(0, MAX_YAML_ERRORS)
   for (const [index, problem] of shown.entries()) {
@@ -58,6 +66,19 @@ export function parseYaml(file: VFile, text: string, base = 0): YamlSource {
     })
   }
   return { file, doc, base }
+}
+
+/** A source read by the fast path: the same Document as parseYaml would give, parsed on first use (it has no error or warning to report). */
+function deferredSource(file: VFile, text: string, base: number, data: Record<string, unknown>): YamlSource {
+  let doc: Document.Parsed | undefined
+  return {
+    file,
+    base,
+    data,
+    get doc() {
+      return (doc ??= parseDocument(text, DOCUMENT_OPTIONS))
+    },
+  }
 }
 
 /**
@@ -88,6 +109,7 @@ function firstLine(message: string) {
 
 /** Plain data of a document that parsed, or undefined when it did not (with an error on the file). */
 export function toData(source: YamlSource): unknown {
+  if (source.data) return source.data
   if (source.refused || source.doc.errors.length > 0) return undefined
   try {
     // maxAliasCount guards against "billion laughs" alias bombs.

@@ -12,16 +12,21 @@
  * - `-- --throughput` prints only the throughput;
  * - `-- --short-temperature` prints, on the TUNING split under 20
  *   characters, log loss and answers wrong at ≥ 0.8 per softening
- *   temperature (how SHORT_TEXT in src/detect/model.ts was chosen).
+ *   temperature (how SHORT_TEXT in src/detect/model.ts was chosen);
+ * - `-- --prior` prints, on the TUNING split, what NEWSROOM_PRIOR values
+ *   do to French/English 20–50 and to neighbours (how it was chosen);
+ * - `-- --recalibrate` chooses the confidence exponents per bucket on the
+ *   TUNING split and rewrites src/detect/confidence.json (also run after
+ *   `--calibrate`).
  */
 import { writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { franc } from 'franc'
 import { francAll } from 'franc-all'
-import { detect } from '../../src/detect/detect.ts'
 import { DEFAULT_CANDIDATES, UNDETERMINED } from '../../src/detect/languages.ts'
-import { probabilities, score, soften, SHORT_TEXT, WEIGHTS } from '../../src/detect/model.ts'
+import { NEWSROOM_PRIOR, probabilities, RECALIBRATION, recalibrate, score, soften, SHORT_TEXT, WEIGHTS } from '../../src/detect/model.ts'
+import { detect as detectWith, textVote } from '../../src/detect/detect.ts'
 import { sample } from '../../src/detect/text.ts'
 import { eldGaps } from '../../src/detect/scorers.ts'
 import { fit, type Example } from './fit.ts'
@@ -43,7 +48,15 @@ const groups = { prose: prose(), news: news(), titles: titles(), ui: ui(), fresh
 /** What the model is fitted on: natural text, plus the UI strings' Occitan (no Debian manual is in Occitan). */
 const tuning = [...groups.prose, ...groups.news, ...groups.ui.filter((item) => item.lang === 'oci')].filter((item) => item.split === 'tune')
 
-if (process.argv.includes('--calibrate')) calibrate()
+const detect = (text: string) => detectWith(text)
+if (process.argv.includes('--calibrate') || process.argv.includes('--recalibrate')) {
+  if (process.argv.includes('--calibrate')) calibrate()
+  recalibrateConfidence()
+}
+if (process.argv.includes('--prior')) {
+  priorGrid()
+  process.exit(0)
+}
 if (process.argv.includes('--short-temperature')) {
   shortTemperature()
   process.exit(0)
@@ -258,4 +271,75 @@ function shortTemperature() {
     }
     console.log(`| ${temperature} | ${(loss / rows.length).toFixed(4)} | ${confident} | ${wrong} | ${percent(wrong, short.length)} |`)
   }
+}
+
+/** Every tuning text with a label among the candidates, UI strings included (they are the hardest short texts). */
+function tuningForConfidence(): Item[] {
+  return [...groups.prose, ...groups.news, ...groups.ui].filter((item) => item.split === 'tune' && DEFAULT_CANDIDATES.includes(item.lang))
+}
+
+/** The exponents of RECALIBRATION (see model.ts), chosen per bucket on the tuning split. */
+function recalibrateConfidence() {
+  const allowed = 0.0025
+  const grid = [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10, 12, 16]
+  const raw = RECALIBRATION.bounds.map(() => [] as Array<{ p: number; right: boolean }>)
+  raw.push([])
+  for (const item of tuningForConfidence()) {
+    const vote = textVote(item.text, DEFAULT_CANDIDATES)
+    if (!vote || vote.letters < 12) continue
+    // textVote reports the recalibrated confidence: undo the current exponents.
+    const p = rawConfidence(vote.vote.confidence, item.text.length)
+    if (p < 0.5) continue
+    const bucket = RECALIBRATION.bounds.findIndex((bound) => item.text.length < bound)
+    raw[bucket === -1 ? raw.length - 1 : bucket]!.push({ p, right: vote.vote.lang === item.lang })
+  }
+  const gamma = raw.map((answers) => {
+    for (const g of grid) {
+      const table = { bounds: [], gamma: [g] }
+      const confident = answers.filter(({ p }) => recalibrate(p, 0, table) >= CONFIDENT)
+      const wrong = confident.filter(({ right }) => !right).length
+      if (wrong <= allowed * confident.length) return g
+    }
+    return grid[grid.length - 1]!
+  })
+  console.log('Confidence exponents per bucket (tuning split; answers at ≥ 0.8 and how many wrong, before → after):\n')
+  raw.forEach((answers, index) => {
+    const count = (g: number) => {
+      const confident = answers.filter(({ p }) => recalibrate(p, 0, { bounds: [], gamma: [g] }) >= CONFIDENT)
+      return `${confident.length} (${confident.filter(({ right }) => !right).length} wrong)`
+    }
+    console.log(`- ${BUCKETS[index]!.name}: γ = ${gamma[index]}; ${answers.length} answers; at ≥ 0.8: ${count(1)} → ${count(gamma[index]!)}`)
+  })
+  console.log()
+  const table = { bounds: RECALIBRATION.bounds, gamma }
+  writeFileSync(here('../../src/detect/confidence.json'), JSON.stringify(table, null, 2) + '\n')
+  Object.assign(RECALIBRATION, table)
+}
+
+/** The probability before recalibrate(), from the confidence textVote reports (recalibrate is monotone and invertible). */
+function rawConfidence(reported: number, length: number): number {
+  if (reported <= 0.5) return reported
+  let bucket = RECALIBRATION.bounds.findIndex((bound) => length < bound)
+  if (bucket === -1) bucket = RECALIBRATION.bounds.length
+  const gamma = RECALIBRATION.gamma[bucket] ?? 1
+  return 0.5 + 0.5 * Math.pow((reported - 0.5) / 0.5, 1 / gamma)
+}
+
+/** What the newsroom prior does on the tuning split (how NEWSROOM_PRIOR was chosen). */
+function priorGrid() {
+  const items = [...groups.prose, ...groups.news, ...groups.ui.filter((item) => item.lang === 'oci')].filter((item) => item.split === 'tune')
+  const frenchEnglish = items.filter((item) => FRENCH_ENGLISH(item) && bucketOf(item.text) === 1)
+  const neighbours = items.filter((item) => NEIGHBOURS.has(item.lang) && bucketOf(item.text) >= 2)
+  console.log(`Newsroom prior on the tuning split: French/English 20–50 (${frenchEnglish.length}), neighbours 50+ (${neighbours.length})\n`)
+  console.log('| prior (fra, eng) | fr/en 20–50 ok | und | wrong | neighbours 50+ own or und |\n|---|---|---|---|---|')
+  for (const value of [0, 0.2, 0.4, 0.6, 0.8, 1, 1.5]) {
+    WEIGHTS.prior = { fra: value, eng: value }
+    const answers = frenchEnglish.map((item) => [item.lang, detect(item.text).lang])
+    const ok = answers.filter(([truth, lang]) => truth === lang).length
+    const und = answers.filter(([, lang]) => lang === UNDETERMINED).length
+    const notFrench = neighbours.filter((item) => detect(item.text).lang !== 'fra').length
+    console.log(`| ${value} | ${percent(ok, answers.length)} | ${percent(und, answers.length)} | ${percent(answers.length - ok - und, answers.length)} | ${percent(notFrench, neighbours.length)} |`)
+  }
+  WEIGHTS.prior = { ...NEWSROOM_PRIOR }
+  console.log()
 }

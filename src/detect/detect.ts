@@ -9,6 +9,8 @@
  *    split: the best language is the text vote, its probability the
  *    confidence. Under 20 characters the probabilities are softened
  *    (model.ts, SHORT_TEXT): very short texts should rarely reach 0.8.
+ *    The confidence reported is then recalibrated per length bucket
+ *    (model.ts, RECALIBRATION) so that "≥ 0.8" is rarely wrong.
  * 3. Under `minLetters` letters the text alone never decides: the answer is
  *    'und' unless other evidence (options.evidence) is given, in which case
  *    the text vote is combined with it (see evidence.ts).
@@ -18,7 +20,7 @@ import { DEFAULT_CANDIDATES } from './languages.ts'
 import { sample } from './text.ts'
 import { checkCandidates } from './scorers.ts'
 import { combine, UNKNOWN, type Detection, type Vote } from './evidence.ts'
-import { probabilities, score, soften, SHORT_TEXT } from './model.ts'
+import { probabilities, recalibrate, score, soften, SHORT_TEXT } from './model.ts'
 
 export interface DetectOptions {
   /** ISO 639-3 codes of the languages to choose from (default: DEFAULT_CANDIDATES). */
@@ -59,5 +61,5 @@ export function textVote(text: string, candidates: readonly string[]): { vote: V
   if (text.length < SHORT_TEXT.below) soften(probs, SHORT_TEXT.temperature)
   let best = 0
   for (let index = 1; index < probs.length; index++) if (probs[index]! > probs[best]!) best = index
-  return { vote: { lang: candidates[best]!, confidence: probs[best]!, source: 'text' }, letters }
+  return { vote: { lang: candidates[best]!, confidence: recalibrate(probs[best]!, text.length), source: 'text' }, letters }
 }

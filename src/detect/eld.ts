@@ -1,5 +1,5 @@
 /**
- * eld's scores (Nito-ELD, `small` table) for a few languages, computed as
+ * eld's scores (Nito-ELD, `large` table since round 4) for a few languages, computed as
  * eld computes them but only for those languages.
  *
  * `eld.detect()` sums every n-gram's score over all 60 of its languages

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { eld } from 'eld/small'
+import { eld } from 'eld/large'
 import { eldScores, ELD_LANGUAGES } from '../../src/detect/eld.ts'
 
 const excerpts = new URL('./fixtures/sources/soumpi-attack/excerpts/', import.meta.url)

@@ -13,19 +13,13 @@ import { DEFAULT_CACHE_DIR } from '../src/build/cache.ts'
 import { parseShard, type Shard } from '../src/build/shard.ts'
 import { progressBar, shouldShowProgress, silent } from '../src/build/progress.ts'
 import { defaultWorkers } from '../src/build/workers.ts'
+import { BUILD_OPTIONS, invocationKey, summaryLine } from '../src/build/fast-noop.js'
 import { UsageError, type Io } from './cli.ts'
 import { parseOptions, sourcesDir } from './options.ts'
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values } = parseOptions(argv, {
-    out: { type: 'string' },
-    'base-url': { type: 'string' },
-    shard: { type: 'string' },
-    cache: { type: 'string' },
-    'no-cache': { type: 'boolean' },
-    workers: { type: 'string' },
-    quiet: { type: 'boolean' },
-  })
+  const { sources: _, ...options } = BUILD_OPTIONS
+  const { values } = parseOptions(argv, options)
   const out = resolve(io.cwd, values.out ?? 'dist')
   const cacheDir = values['no-cache'] ? undefined : resolve(io.cwd, values.cache ?? DEFAULT_CACHE_DIR)
   const progress = shouldShowProgress(io.stderr, Boolean(values.quiet)) ? progressBar(io.stderr) : silent
@@ -38,6 +32,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     shard: values.shard === undefined ? undefined : shardOption(values.shard),
     progress,
     workers: workersOption(values.workers),
+    invocation: invocationKey(io.cwd, values),
   })
   const report = formatReport(result.files)
   if (report) io.stderr.write(report + '\n')
@@ -47,7 +42,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (!values.quiet) {
     const { events, parsed, rendered } = result.stats
-    io.stdout.write(`${events} events, ${result.fresh.size + result.link.size} files written to ${out} (${parsed} events parsed, ${rendered} rendered, the rest from the cache)\n`)
+    io.stdout.write(summaryLine(events, result.fresh.size + result.link.size, out, parsed, rendered))
   }
   return 0
 }

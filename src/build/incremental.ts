@@ -2,9 +2,12 @@
  * The cached build: the same stages as `loadCorpus` → `publishSite`, run
  * only where an input changed.
  *
- * - An event whose files hash as before is restored from the cache instead
- *   of being parsed and validated (the cross-file checks still run on every
- *   build, over every event).
+ * - Every source file is stat-ed first (src/build/scan.ts); an event whose
+ *   files' stats are those the cache recorded is restored without even
+ *   reading them, one whose files hash as before without parsing them.
+ * - The cross-file checks run over every event, unless the last check of
+ *   the same corpus was clean: then only the changed events are checked
+ *   (`crossCheckChanged`), falling back to the full check for the messages.
  * - An event's pages are rendered again only when their render key changes:
  *   the hash of its record, of the records it links to, of its references'
  *   detected languages, and of glossary, locales, base URL and code.
@@ -15,19 +18,21 @@
  * Anything that is not clean (a message on a file) is never cached, so
  * every report is the one a cold build prints.
  */
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
-import { eventFolders, finishCorpus, ingestEvent, loadGlossary, readEventFilesSync, type Corpus, type EventFiles, type LoadedEvent } from '../ingest/corpus.ts'
+import { finishCorpus, ingestEvent, loadGlossary, readEventFilesSync, type Corpus, type EventFiles, type LoadedEvent } from '../ingest/corpus.ts'
+import { crossCheckChanged } from '../ingest/cross-check.ts'
 import { hasErrors } from '../diagnostics/index.ts'
-import type { EventRecord, Language } from '../record/schema.ts'
-import { loadLocales, type Locales } from '../publish/i18n.ts'
+import { languages as allLanguages, type EventRecord, type Language } from '../record/schema.ts'
+import { LOCALES_DIR, NAMESPACE, loadLocales, type Locales } from '../publish/i18n.ts'
 import type { EventContext, EventPages } from '../publish/site.ts'
 import { batchesOf, renderInWorkers, workersFor } from './workers.ts'
 import { Staging } from '../publish/write.ts'
-import { emptyCache, loadCache, loadStamp, saveCache, saveStamp, type CacheState, type EventEntry, type RenderEntry, type WrittenFile } from './cache.ts'
-import { codeVersion, hashOf } from './fingerprint.ts'
-import { restoredEvent } from './lazy.ts'
+import { emptyCache, loadCache, loadStamp, saveCache, saveStamp, type CacheState, type EventEntry, type RenderEntry, type Stamp, type WrittenFile } from './cache.ts'
+import { codeInputs, codeVersion, hashOf } from './fingerprint.ts'
+import { restoredEvent, type RestoredEvent } from './lazy.ts'
+import { fileSystemClock, rescanSources, scanInputs, scanSources, statInputs, type SourceScan } from './scan.ts'
 import { silent, type Progress } from './progress.ts'
 import { SHARD_MANIFEST, shardRange, type Shard } from './shard.ts'
 
@@ -48,6 +53,23 @@ export interface BuildOptions {
   minEventsPerWorker?: number
   /** Locales folder (the bundled `locales/` by default). */
   localesDir?: string
+  /** The command line as far as it decides the output (`invocationKey`): lets bin/passerelle.js answer a no-op alone. */
+  invocation?: string
+}
+
+/**
+ * What a process that keeps running (`build --watch`) carries from one build
+ * to the next: the cache as saved, the stamp and the scan, so that a rebuild
+ * reads nothing from the cache folder and stats only what a watcher said
+ * changed. The output is trusted to be what the last build wrote (it was
+ * checked when the first build started).
+ */
+export interface BuildSession {
+  cache?: CacheState
+  stamp?: Stamp
+  scan?: SourceScan
+  /** Event folders the watcher saw a change in, and whether the list of folders may have changed. */
+  changed?: { folders: Set<string>; listing: boolean }
 }
 
 export interface BuildStats {
@@ -84,6 +106,8 @@ export interface BuildResult {
    * parsed, checked, detected or rendered and the saved cache already describes it.
    */
   nextCache?(written: Map<string, WrittenFile>): CacheState
+  /** What the stamp needs: key, inputs (when none was racily clean), the scan, the cache read. */
+  record?: { key: string; inputs?: string[]; since?: bigint; scan: SourceScan; cache?: CacheState }
 }
 
 /**
@@ -104,62 +128,51 @@ export interface ShardManifest {
   events: Array<{ record: LoadedEvent['record']; leads: Record<Language, string> }>
 }
 
-export async function buildSite(options: BuildOptions, sink: Sink): Promise<BuildResult> {
+export async function buildSite(options: BuildOptions, sink: Sink, session: BuildSession = {}): Promise<BuildResult> {
   const progress = options.progress ?? silent
+  const since = options.cacheDir ? fileSystemClock(options.cacheDir) : undefined
   const code = options.codeVersion ?? (await codeVersion())
+  const localesDir = options.localesDir ?? ownLocales(options.cwd) ?? LOCALES_DIR
+  const probed = statInputs([join(options.cwd, 'locales', allLanguages[0], `${NAMESPACE}.json`), ...allLanguages.map((lang) => join(localesDir, lang, `${NAMESPACE}.json`))], since)
+  const scan = session.scan && session.changed ? rescanSources(session.scan, session.changed.folders, session.changed.listing, since) : scanSources(options.root, since)
+  const inputs = [...scanInputs(scan), ...probed.pairs]
+  const key = hashOf('build', code, options.baseUrl, options.shard ? `${options.shard.index}/${options.shard.total}` : 'whole', options.root, localesDir)
+  const record = { key, inputs: scan.racy || probed.racy ? undefined : inputs, since, scan }
+  const noop = options.cacheDir ? await unchangedBuild(options, session, key, inputs) : undefined
+  if (noop) return { ...noop, record }
+
   const locales = await loadLocales(options.cwd, options.localesDir)
   const glossary = await loadGlossary(options.root, options.cwd)
-  const folders = await eventFolders(options.root)
+  const cache = session.cache ?? (options.cacheDir ? await loadCache(options.cacheDir, options.out, code) : emptyCache(code))
+  const folders = scan.folders
+  const ingest = ingestAll(options, scan, cache, progress)
+  const head: VFile[] = glossary.file ? [glossary.file] : []
+  const loaded: Corpus = { root: options.root, glossary: glossary.glossary, glossarySource: glossary.source, events: ingest.events, files: head }
+  const allFiles = () => [...loaded.files, ...ingest.files.flatMap((files) => files()), ...Object.values(locales.files)]
+  const checked = crossCheckAll(loaded, folders, ingest, cache, allFiles, options.cwd)
+  const stats: BuildStats = { events: ingest.events.length, parsed: ingest.parsed, rendered: 0, sitePages: false }
+  const failed = (): BuildResult => ({ files: allFiles(), fresh: new Set(), link: new Map(), unchanged: false, stats })
+  if (hasErrors(allFiles())) return (progress.stop(), failed())
 
-  progress.start('reading', folders.length)
-  const read = folders.map((folder) => {
-    const files = readEventFilesSync(join(options.root, folder), options.cwd)
-    progress.tick()
-    return files
-  })
-  const hashes = read.map(hashesOf)
-  const files: VFile[] = [...(glossary.file ? [glossary.file] : []), ...read.flatMap((event) => [event.record, ...event.excerpts])]
-  const buildKey = hashOf(
-    'build',
-    code,
-    options.baseUrl,
-    options.shard ? `${options.shard.index}/${options.shard.total}` : 'whole',
-    ...Object.values(locales.files).map((file) => String(file.value)),
-    String(glossary.file?.value ?? '\0missing'),
-    ...folders.flatMap((folder, index) => [folder, hashes[index]!.filesHash]),
-  )
-  const noop = options.cacheDir ? await unchangedBuild(options, buildKey, [...files, ...Object.values(locales.files)], folders.length) : undefined
-  if (noop) return (progress.stop(), noop)
-
-  const cache = options.cacheDir ? await loadCache(options.cacheDir, options.out, code) : emptyCache(code)
-  const ingest = ingestAll(options.root, folders, read, hashes, cache, progress)
-  const loaded: Corpus = { root: options.root, glossary: glossary.glossary, glossarySource: glossary.source, events: ingest.events, files }
-  // The cross-file checks are a function of the files alone: the very files that last passed them with no message pass again.
-  const checkKey = hashOf('checks', String(glossary.file?.value ?? '\0missing'), ...folders.flatMap((folder) => [folder, ingest.entries.get(folder)?.filesHash ?? '\0unclean']))
-  const checksSkipped = Boolean(glossary.source) && ingest.entries.size === folders.length && cache.checkedClean === checkKey && files.every((file) => file.messages.length === 0)
-  const corpus = checksSkipped ? loaded : finishCorpus(loaded, options.cwd)
-  const allFiles = [...corpus.files, ...Object.values(locales.files)]
-  const stats: BuildStats = { events: corpus.events.length, parsed: ingest.parsed, rendered: 0, sitePages: false }
-  const failed = (): BuildResult => ({ files: allFiles, fresh: new Set(), link: new Map(), unchanged: false, stats })
-  if (hasErrors(allFiles)) return (progress.stop(), failed())
-  const checkedClean = allFiles.every((file) => file.messages.length === 0) ? checkKey : undefined
-
-  const render = await renderAll(corpus, locales, cache, { ...options, code, recordHashes: ingest.recordHashes }, progress, sink)
+  const render = await renderAll(loaded, locales, cache, { ...options, code, recordHashes: ingest.recordHashes, trustOutput: session.cache !== undefined }, progress, sink)
   progress.stop()
-  if (hasErrors(allFiles)) return failed()
+  const files = allFiles()
+  if (hasErrors(files)) return failed()
   stats.rendered = render.rendered
   stats.sitePages = render.sitePages
   const previous = cache.written ?? new Map<string, WrittenFile>()
   const unchanged = render.fresh.size === 0 && render.link.size === previous.size && [...render.link.keys()].every((path) => previous.has(path))
-  const cacheUnchanged = unchanged && checksSkipped && ingest.parsed === 0 && ingest.entries.size === cache.events.size && render.entries.size === cache.renders.size && !render.detected
+  const cacheUnchanged = unchanged && checked.skipped && ingest.parsed === 0 && ingest.sameEntries && ingest.entries.size === cache.events.size && render.entries.size === cache.renders.size && !render.detected
+  const clean = files.every((file) => file.messages.length === 0)
   return {
-    files: allFiles,
+    files,
     fresh: render.fresh,
     link: render.link,
     unchanged,
     stats,
-    key: allFiles.every((file) => file.messages.length === 0) ? buildKey : undefined,
+    key: clean ? key : undefined,
     published: cacheUnchanged ? previous : undefined,
+    record: { ...record, cache },
     nextCache: cacheUnchanged ? undefined : (written) => ({
       format: cache.format,
       code,
@@ -167,11 +180,38 @@ export async function buildSite(options: BuildOptions, sink: Sink): Promise<Buil
       renders: render.entries,
       languages: render.languages,
       referenceLanguages: render.referenceLanguages,
-      checkedClean,
+      checkedClean: clean ? checked.key : undefined,
       site: render.site,
       written: new Map<string, WrittenFile>([...[...render.link.keys()].map((path): [string, WrittenFile] => [path, previous.get(path)!]), ...written]),
     }),
   }
+}
+
+/** The working folder's own locales, when it has them (as `localesDir` in src/publish/i18n.ts decides). */
+function ownLocales(cwd: string): string | undefined {
+  const own = join(cwd, 'locales')
+  return existsSync(join(own, allLanguages[0], `${NAMESPACE}.json`)) ? own : undefined
+}
+
+/**
+ * The cross-file checks, skipped when the very files that last passed them
+ * with no message are checked again, run on the changed events alone when
+ * the last check of the same corpus was clean, else run in full.
+ */
+function crossCheckAll(corpus: Corpus, folders: string[], ingest: ReturnType<typeof ingestAll>, cache: CacheState, allFiles: () => VFile[], cwd: string) {
+  const glossaryText = String(corpus.glossarySource?.file.value ?? '\0missing')
+  const keyOf = (hash: (folder: string) => string | undefined) => hashOf('checks', glossaryText, ...folders.flatMap((folder) => [folder, hash(folder) ?? '\0unclean']))
+  const key = keyOf((folder) => ingest.entries.get(folder)?.filesHash)
+  const clean = Boolean(corpus.glossarySource) && ingest.entries.size === folders.length && allFiles().every((file) => file.messages.length === 0)
+  if (clean && cache.checkedClean === key) return { key, skipped: true }
+  if (clean && cache.checkedClean !== undefined && cache.checkedClean === keyOf((folder) => cache.events.get(folder)?.filesHash)) {
+    const changed = new Set(folders.filter((folder) => ingest.entries.get(folder)!.filesHash !== cache.events.get(folder)?.filesHash))
+    if (crossCheckChanged(corpus, changed)) return { key, skipped: false }
+    // Messages of the partial check go: the full check places them as a cold build does.
+    for (const event of corpus.events) if (changed.has(event.folder)) for (const file of [event.source.file, ...event.excerpts.map((excerpt) => excerpt.file)]) file.messages.length = 0
+  }
+  finishCorpus(corpus, cwd)
+  return { key, skipped: false }
 }
 
 /** Hash of the record, and of the record with every excerpt (names and texts). */
@@ -181,59 +221,87 @@ function hashesOf(files: EventFiles): { recordHash: string; filesHash: string } 
 }
 
 /**
- * The result of a build whose inputs hash to the key of the last clean build
- * and whose output nobody touched since: every file as it is, no message.
- * Undefined when anything differs, so that the full build decides.
+ * The result of a build whose options and code are those of the last clean
+ * build, whose inputs have the stats it recorded and whose output nobody
+ * touched since: every file as it is, no message. Undefined when anything
+ * differs, so that the full build decides.
  */
-async function unchangedBuild(options: BuildOptions, key: string, files: VFile[], events: number): Promise<BuildResult | undefined> {
-  const stamp = await loadStamp(options.cacheDir!, options.out)
-  if (stamp?.key !== key || files.some((file) => file.messages.length > 0)) return undefined
-  for (const [path, written] of stamp.written) if (!unchangedSince(options.out, path, written)) return undefined
+async function unchangedBuild(options: BuildOptions, session: BuildSession, key: string, inputs: string[]): Promise<BuildResult | undefined> {
+  const stamp = session.stamp ?? (await loadStamp(options.cacheDir!, options.out))
+  if (stamp?.key !== key || !stamp.inputs || !sameStrings(stamp.inputs, inputs)) return undefined
+  if (!session.cache) for (const [path, written] of stamp.written) if (!unchangedSince(options.out, path, written)) return undefined
   return {
-    files,
+    files: [],
     fresh: new Set(),
     link: new Map([...stamp.written.keys()].map((path) => [path, join(options.out, path)])),
     unchanged: true,
-    stats: { events, parsed: 0, rendered: 0, sitePages: false },
+    stats: { events: stamp.events, parsed: 0, rendered: 0, sitePages: false },
     key,
     stamped: true,
   }
 }
 
-/** Restores unchanged events from the cache and parses the others; only clean events are kept for next time. */
-function ingestAll(root: string, folders: string[], read: EventFiles[], hashes: Array<ReturnType<typeof hashesOf>>, cache: CacheState, progress: Progress) {
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index])
+}
+
+/**
+ * Restores unchanged events from the cache (without reading them when their
+ * stats match, without parsing them when their hashes do) and parses the
+ * others; only clean events are kept for next time.
+ */
+function ingestAll(options: BuildOptions, scan: SourceScan, cache: CacheState, progress: Progress) {
   const events: LoadedEvent[] = []
   const entries = new Map<string, EventEntry>()
   const recordHashes = new Map<string, string>()
+  const files: Array<() => VFile[]> = []
   let parsed = 0
-  progress.start('parsing', folders.length)
-  folders.forEach((folder, index) => {
-    const files = read[index]!
-    const dir = join(root, folder)
-    const { recordHash, filesHash } = hashes[index]!
+  let sameEntries = true
+  progress.start('parsing', scan.folders.length)
+  for (const folder of scan.folders) {
+    const dir = join(options.root, folder)
+    const seen = scan.events.get(folder)!
     const cached = cache.events.get(folder)
+    let restored: RestoredEvent | undefined
+    let entry: EventEntry | undefined
     let event: LoadedEvent | undefined
-    if (cached && cached.filesHash === filesHash && isClean(files)) {
-      event = restoredEvent(dir, folder, files, cached)
-      entries.set(folder, cached)
+    if (cached && seen.stats !== '' && cached.stats === seen.stats) {
+      entry = cached
+      restored = restoredEvent(dir, folder, cached, options.cwd)
     } else {
-      event = ingestEvent(dir, folder, files)
-      parsed++
-      if (event && isClean(files)) {
-        const entry: EventEntry = { filesHash, record: event.record, excerpts: event.excerpts.map((excerpt) => ({ name: excerpt.file.basename ?? '', meta: excerpt.meta })) }
-        entries.set(folder, entry)
-        // Its YAML document and Markdown trees serve only to place a message, and a clean event rarely gets one:
-        // let them go (tens of kilobytes per event) and parse again on demand, exactly as for a cached event.
-        event = restoredEvent(dir, folder, files, entry)
+      const read = readEventFilesSync(dir, options.cwd)
+      const { recordHash, filesHash } = hashesOf(read)
+      // Stats are kept only for the very files read: one added or removed since the scan is hashed again next time.
+      const stats = sameStrings(read.excerpts.map((file) => file.basename ?? ''), seen.excerpts) ? seen.stats : ''
+      if (cached && cached.filesHash === filesHash && isClean(read)) {
+        entry = cached.stats === stats ? cached : { ...cached, recordHash, stats }
+        restored = restoredEvent(dir, folder, entry, options.cwd, read)
+      } else {
+        event = ingestEvent(dir, folder, read)
+        parsed++
+        if (event && isClean(read)) {
+          entry = { filesHash, recordHash, stats, record: event.record, excerpts: event.excerpts.map((excerpt) => ({ name: excerpt.file.basename ?? '', meta: excerpt.meta })) }
+          // Its YAML document and Markdown trees serve only to place a message, and a clean event rarely gets one:
+          // let them go (tens of kilobytes per event) and parse again on demand, exactly as for a cached event.
+          restored = restoredEvent(dir, folder, entry, options.cwd, read)
+        } else files.push(() => [read.record, ...read.excerpts])
       }
+    }
+    if (entry) {
+      entries.set(folder, entry)
+      if (entry !== cached) sameEntries = false
+    }
+    if (restored) {
+      event = restored.event
+      files.push(restored.files)
     }
     if (event) {
       events.push(event)
-      recordHashes.set(event.record.id, recordHash)
+      recordHashes.set(event.record.id, entry?.recordHash ?? hashOf(String(event.source.file.value)))
     }
     progress.tick()
-  })
-  return { events, entries, recordHashes, parsed }
+  }
+  return { events, entries, recordHashes, parsed, files, sameEntries }
 }
 
 function isClean(files: EventFiles): boolean {
@@ -243,12 +311,14 @@ function isClean(files: EventFiles): boolean {
 interface RenderOptions extends BuildOptions {
   code: string
   recordHashes: Map<string, string>
+  /** The output is what the last build of this process wrote: reuse it without a stat per file. */
+  trustOutput: boolean
 }
 
 /** Renders the events whose render key changed (those of this shard), links the others, then the pages about all events. */
 async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options: RenderOptions, progress: Progress, sink: Sink) {
   const records = corpus.events.map((event) => event.record)
-  const references = await languagesOfReferences(records, cache)
+  const references = await languagesOfReferences(records, options.recordHashes, cache)
   const context: EventContext = {
     locales,
     glossary: corpus.glossary,
@@ -276,7 +346,8 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
   const link = new Map<string, string>()
   const entries = new Map<string, RenderEntry>()
   const leads = new Map<string, Record<Language, string>>()
-  const reusable = (paths: readonly string[]) => paths.every((path) => unchangedSince(options.out, path, cache.written?.get(path)))
+  const reusable = (paths: readonly string[]) =>
+    options.trustOutput ? paths.every((path) => cache.written?.has(path)) : paths.every((path) => unchangedSince(options.out, path, cache.written?.get(path)))
   progress.start('rendering', to - from)
   const reused = new Map<number, RenderEntry>()
   const misses: number[] = []
@@ -332,12 +403,16 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
  * no reference of any record changed the last map is the answer; otherwise
  * each title is looked up in the memo of past detections first.
  */
-async function languagesOfReferences(records: readonly EventRecord[], cache: CacheState) {
+async function languagesOfReferences(records: readonly EventRecord[], recordHashes: Map<string, string>, cache: CacheState) {
+  // The records' hashes first: unchanged records have unchanged references, and this key costs no serialisation.
+  const recordsKey = hashOf('records', ...records.flatMap((record) => [record.id, recordHashes.get(record.id)!]))
+  const previous = cache.referenceLanguages
+  if (previous && previous.records === recordsKey) return { referenceLanguages: previous, languages: cache.languages, detected: false }
   const key = hashOf('references', JSON.stringify(records.map((record) => [record.id, record.references])))
-  if (cache.referenceLanguages?.key === key) return { referenceLanguages: cache.referenceLanguages, languages: cache.languages, detected: false }
+  if (previous?.key === key) return { referenceLanguages: { ...previous, records: recordsKey }, languages: cache.languages, detected: false }
   const { referenceLanguages } = await detection()
   const memo = new UsedEntries(cache.languages)
-  return { referenceLanguages: { key, languages: referenceLanguages(records, memo) }, languages: memo.used, detected: true }
+  return { referenceLanguages: { key, records: recordsKey, languages: referenceLanguages(records, memo) }, languages: memo.used, detected: true }
 }
 
 /**
@@ -421,7 +496,7 @@ class UsedEntries extends Map<string, string> {
  * folder as they are rendered; on any error the staging folder is removed
  * and the output folder is left as it was.
  */
-export async function buildAndWrite(options: BuildOptions): Promise<BuildResult> {
+export async function buildAndWrite(options: BuildOptions, session?: BuildSession): Promise<BuildResult & { persist: () => Promise<void> }> {
   let staging: Promise<Staging> | undefined
   const stage = () => (staging ??= Staging.open(options.out))
   const abort = async () => {
@@ -431,10 +506,11 @@ export async function buildAndWrite(options: BuildOptions): Promise<BuildResult>
   let result: BuildResult
   let written = new Map<string, WrittenFile>()
   try {
-    result = await buildSite(options, async (path, content) => (await stage()).write(path, content))
+    result = await buildSite(options, async (path, content) => (await stage()).write(path, content), session)
     if (hasErrors(result.files)) {
       await abort()
-      return result
+      if (session) Object.assign(session, { stamp: undefined, scan: undefined })
+      return { ...result, persist: async () => void (options.cacheDir && (await saveStamp(options.cacheDir, options.out, undefined))) }
     }
     if (!result.unchanged) {
       const ready = await stage()
@@ -445,10 +521,29 @@ export async function buildAndWrite(options: BuildOptions): Promise<BuildResult>
     await abort()
     throw cause
   }
-  if (!options.cacheDir || result.stamped) return result
   const next = result.nextCache?.(written)
-  if (next) await saveCache(options.cacheDir, options.out, next)
   const published = next?.written ?? result.published
-  await saveStamp(options.cacheDir, options.out, result.key && published ? { key: result.key, written: published } : undefined)
-  return result
+  const stamp = await nextStamp(options, result, published)
+  if (session && result.record) Object.assign(session, { cache: next ?? result.record.cache ?? session.cache, scan: result.record.scan, stamp: stamp ?? session.stamp })
+  const persist = async () => {
+    if (!options.cacheDir || result.stamped) return
+    if (next) await saveCache(options.cacheDir, options.out, next, result.record?.cache)
+    await saveStamp(options.cacheDir, options.out, stamp)
+  }
+  if (!session) await persist()
+  return { ...result, persist: session ? persist : async () => {} }
+}
+
+/** The stamp of a clean build (see `Stamp`); undefined when the build reported something. */
+async function nextStamp(options: BuildOptions, result: BuildResult, published: Map<string, WrittenFile> | undefined): Promise<Stamp | undefined> {
+  const record = result.record
+  if (!result.key || !published || !record) return undefined
+  const code = options.invocation && !options.codeVersion && record.since !== undefined ? await codeInputs(record.since) : undefined
+  return {
+    key: record.key,
+    inputs: record.inputs,
+    written: published,
+    events: result.stats.events,
+    fast: options.invocation && code && record.inputs ? { invocation: options.invocation, node: process.version, code } : undefined,
+  }
 }

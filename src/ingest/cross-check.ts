@@ -9,6 +9,7 @@ import { contentHash } from '../record/hash.ts'
 import { error, warn } from '../diagnostics/index.ts'
 import { positionAt, formatPath, type Path, type YamlSource } from './yaml.ts'
 import type { Corpus, LoadedEvent } from './corpus.ts'
+import type { Excerpt } from './excerpt.ts'
 
 export function crossCheck(corpus: Corpus) {
   const entityIds = checkGlossary(corpus)
@@ -18,50 +19,110 @@ export function crossCheck(corpus: Corpus) {
   const firstSlug = new Map<string, LoadedEvent>()
   const firstId = new Map<string, LoadedEvent>()
   for (const event of corpus.events) if (!firstId.has(event.record.id)) firstId.set(event.record.id, event)
-  const excerptIds = new Map<string, string>()
+  // The excerpt itself, not its path: taking the path would make every cached excerpt's file.
+  const excerptIds = new Map<string, Excerpt>()
 
   for (const event of corpus.events) {
-    const { record, source } = event
-    const at = (path: Path, preferKey = false) => positionAt(source, path, preferKey)
-    if (event.folder !== record.id) {
-      error(source.file, `Record id \`${record.id}\` does not match its folder \`${event.folder}\``, {
-        place: at(['id']),
-        ruleId: 'event-folder-mismatch',
-        hint: `rename the folder to \`${record.id}\` or change the id`,
+    checkFolder(event)
+    checkUnique(firstId, event, firstSlug)
+    checkRecord(event, entityIds, glossaryUsable, eventIds)
+    checkExcerpts(event, (excerpt) => {
+      const previous = excerptIds.get(excerpt.meta.id)
+      if (!previous) excerptIds.set(excerpt.meta.id, excerpt)
+      return previous?.file.path
+    })
+  }
+}
+
+/**
+ * The cross-file checks after some events changed, when the same corpus
+ * with those events as they were passed every check with no message at all
+ * (same glossary, same folders). True when the full check would again leave
+ * no message, which it then need not run:
+ * - the rules about one record and its excerpts (entities, references,
+ *   quantities, dates, sections, related ids) read only that event, the
+ *   glossary and the set of event ids, so only changed events can break them
+ *   (the set of ids is the set of folders, unchanged, as long as every
+ *   changed record's id is its folder's name: otherwise the check fails);
+ * - a uniqueness rule (event id, slug, excerpt id) puts a message on the
+ *   later of two events sharing a key, and two unchanged events shared none,
+ *   so it holds when no changed event's key is used by any other event.
+ * Any message or shared key returns false, and the caller runs the full
+ * check for the messages (placed as a cold build places them); the messages
+ * this one left on the changed events' files must be removed first.
+ */
+export function crossCheckChanged(corpus: Corpus, changed: ReadonlySet<string>): boolean {
+  if (!corpus.glossarySource || corpus.glossarySource.file.messages.length > 0) return false
+  const entityIds = new Set(corpus.glossary.entities.map((entity) => entity.id))
+  const eventIds = new Set(corpus.events.map((event) => event.record.id))
+  const uses = new Map<string, number>()
+  const use = (key: string) => uses.set(key, (uses.get(key) ?? 0) + 1)
+  for (const { record, excerpts } of corpus.events) {
+    use(`id:${record.id}`)
+    for (const language of ['en', 'fr'] as const) use(`slug:${language}/${record.slug[language]}`)
+    for (const excerpt of excerpts) use(`excerpt:${excerpt.meta.id}`)
+  }
+  for (const event of corpus.events) {
+    if (!changed.has(event.folder)) continue
+    const { record } = event
+    const keys = [`id:${record.id}`, `slug:en/${record.slug.en}`, `slug:fr/${record.slug.fr}`, ...event.excerpts.map((excerpt) => `excerpt:${excerpt.meta.id}`)]
+    if (event.folder !== record.id || keys.some((key) => uses.get(key) !== 1)) return false
+    checkRecord(event, entityIds, true, eventIds)
+    checkExcerpts(event, () => undefined)
+    if (event.source.file.messages.length > 0 || event.excerpts.some((excerpt) => excerpt.file.messages.length > 0)) return false
+  }
+  return true
+}
+
+function checkFolder(event: LoadedEvent) {
+  const { record, source } = event
+  if (event.folder !== record.id) {
+    error(source.file, `Record id \`${record.id}\` does not match its folder \`${event.folder}\``, {
+      place: positionAt(source, ['id']),
+      ruleId: 'event-folder-mismatch',
+      hint: `rename the folder to \`${record.id}\` or change the id`,
+    })
+  }
+}
+
+/** The rules about one record: they read the record, the glossary's ids and the set of event ids. */
+function checkRecord(event: LoadedEvent, entityIds: Set<string>, glossaryUsable: boolean, eventIds: Set<string>) {
+  const { record, source } = event
+  if (glossaryUsable) checkEntities(record, source, entityIds)
+  checkReferences(record, source)
+  checkQuantities(record, source)
+  checkDate(record, source)
+  checkSections(record, source)
+  for (const [index, related] of record.related.entries()) {
+    if (related === record.id || !eventIds.has(related)) {
+      error(source.file, related === record.id ? 'An event cannot be related to itself' : `Related event \`${related}\` does not exist`, {
+        place: positionAt(source, ['related', index]),
+        ruleId: 'unknown-related',
+        hint: 'use the id of another folder in sources/',
       })
     }
-    checkUnique(firstId, event, firstSlug)
-    if (glossaryUsable) checkEntities(record, source, entityIds)
-    checkReferences(record, source)
-    checkQuantities(record, source)
-    checkDate(record, source)
-    checkSections(record, source)
-    for (const [index, related] of record.related.entries()) {
-      if (related === record.id || !eventIds.has(related)) {
-        error(source.file, related === record.id ? 'An event cannot be related to itself' : `Related event \`${related}\` does not exist`, {
-          place: at(['related', index]),
-          ruleId: 'unknown-related',
-          hint: 'use the id of another folder in sources/',
-        })
-      }
+  }
+}
+
+/** Excerpt ids used twice (`previous` names the file that used it first) and references the record lacks. */
+function checkExcerpts(event: LoadedEvent, previous: (excerpt: Excerpt) => string | undefined) {
+  const { record } = event
+  const referenceIds = new Set(record.references.map((reference) => reference.id))
+  for (const excerpt of event.excerpts) {
+    const first = previous(excerpt)
+    if (first) {
+      error(excerpt.file, `Excerpt id \`${excerpt.meta.id}\` is already used by ${first}`, {
+        place: positionAt(excerpt.frontMatter, ['id']),
+        ruleId: 'duplicate-id',
+        hint: 'give every excerpt its own id',
+      })
     }
-    const referenceIds = new Set(record.references.map((reference) => reference.id))
-    for (const excerpt of event.excerpts) {
-      const previous = excerptIds.get(excerpt.meta.id)
-      if (previous) {
-        error(excerpt.file, `Excerpt id \`${excerpt.meta.id}\` is already used by ${previous}`, {
-          place: positionAt(excerpt.frontMatter, ['id']),
-          ruleId: 'duplicate-id',
-          hint: 'give every excerpt its own id',
-        })
-      } else excerptIds.set(excerpt.meta.id, excerpt.file.path)
-      if (!referenceIds.has(excerpt.meta.reference)) {
-        error(excerpt.file, `Excerpt cites reference \`${excerpt.meta.reference}\`, which ${record.id}/record.yaml does not list`, {
-          place: positionAt(excerpt.frontMatter, ['reference']),
-          ruleId: 'missing-reference',
-          hint: 'add the reference to the record or fix the id',
-        })
-      }
+    if (!referenceIds.has(excerpt.meta.reference)) {
+      error(excerpt.file, `Excerpt cites reference \`${excerpt.meta.reference}\`, which ${record.id}/record.yaml does not list`, {
+        place: positionAt(excerpt.frontMatter, ['reference']),
+        ruleId: 'missing-reference',
+        hint: 'add the reference to the record or fix the id',
+      })
     }
   }
 }

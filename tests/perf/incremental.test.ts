@@ -32,10 +32,19 @@ async function site(): Promise<Site> {
   const dir = await mkdtemp(join(tmpdir(), 'perf-site-'))
   const root = join(dir, 'sources')
   await cp(template, root, { recursive: true })
+  await tick()
   const out = join(dir, 'dist')
   const cache = join(dir, '.passerelle-cache')
   return { root, out, cache, options: { root, cwd: dir, out, baseUrl: BASE_URL, cacheDir: cache, codeVersion: 'v1' } }
 }
+
+/**
+ * Waits for the file system's clock to move on (it ticks every few
+ * milliseconds): a file changed in the tick a build starts in is "racily
+ * clean" and that build records no stat for it (src/build/scan.ts), so a
+ * test that wants the next build to trust the stats waits a tick.
+ */
+export const tick = () => new Promise((resolve) => setTimeout(resolve, 20))
 
 /** Every output file's bytes, by path. */
 async function tree(dir: string): Promise<Map<string, string>> {

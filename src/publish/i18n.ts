@@ -142,12 +142,22 @@ function memoize<T>(lookup: (key: string, options?: TOptions) => T): (key: strin
 
 function memoKey(key: string, options: TOptions | undefined): string | undefined {
   if (!options) return key
+  // Built by hand, not with JSON.stringify (a third of the lookup's cost): each value tagged with its type,
+  // so the count 1 and the string '1' differ; options in another order only miss the memo.
+  let id = key
   for (const name in options) {
     const value = options[name]
-    if (value !== undefined && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined
+    if (value === undefined) id += `\u0000${name}\u0001u`
+    else if (typeof value === 'string') {
+      // A value holding the separator could pass for two options: look it up unremembered.
+      if (value.includes('\u0000')) return undefined
+      id += `\u0000${name}\u0001s${value}`
+    }
+    else if (typeof value === 'number') id += `\u0000${name}\u0001n${value}`
+    else if (typeof value === 'boolean') id += `\u0000${name}\u0001b${value}`
+    else return undefined
   }
-  // JSON tells the count 1 from the string '1'; options in another order only miss the memo.
-  return JSON.stringify([key, options])
+  return id
 }
 
 /** Base keys: plural (`_one`, `_other`...) and context (`_f`) suffixes removed. */

@@ -81,10 +81,31 @@ function fixText(node: Text, state: State) {
   if (node.value) state.previous = node
 }
 
+/**
+ * What makes a text's result depend on more than the text: quotes and
+ * guillemets read and change the quote state, and a mark at the start takes
+ * its space from the text before. Any other text always comes out the same.
+ */
+const CONTEXTUAL = /["“”«»]|^[ \t\u00A0\u202F]*[;!?:»]/
+/** Results of context-free texts: a build meets the same dates, labels and reference lines on every page, three times per page. */
+const done = new Map<string, string>()
+const DONE_LIMIT = 20_000
+
 /** French rules on a text, URLs inside it left as they are (each stands in as one private-use character meanwhile). */
 export function frenchText(input: string, state: State = { previous: undefined, quoteOpen: false, depth: 0 }, before?: Text): string {
   // Most text nodes hold none of the characters a rule acts on: skip the dozen regular expressions.
   if (!ACTIONABLE.test(input)) return input
+  if (CONTEXTUAL.test(input)) return frenchRules(input, state, before)
+  let output = done.get(input)
+  if (output === undefined) {
+    output = frenchRules(input, state, before)
+    if (done.size >= DONE_LIMIT) done.clear()
+    done.set(input, output)
+  }
+  return output
+}
+
+function frenchRules(input: string, state: State, before?: Text): string {
   const urls: string[] = []
   const masked = input.replace(URL_LIKE, (url: string) => String.fromCharCode(0xe100 + urls.push(url) - 1))
   return frenchRun(masked, state, before).replace(/[\ue100-\ue8ff]/g, (mark) => urls[mark.charCodeAt(0) - 0xe100]!)

@@ -4,8 +4,9 @@
  * (`buildAndWrite`, as `passerelle build --no-cache --workers 1`) twice
  * into temporary folders, in the same process, so the second build runs
  * with every memo the first one (and every earlier run) warmed. The CLI
- * property starts real `passerelle build` processes, with their default
- * cache and workers: fewer runs, as each process loads the whole stack.
+ * property starts real `passerelle build` processes, one with the default
+ * cache (an incremental rebuild after the first run) and one without:
+ * fewer runs, as each process loads the whole stack.
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
@@ -75,15 +76,16 @@ describe('building arbitrary valid sources twice', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('gives byte-identical folders from two `passerelle build` processes', { timeout: timeout(CLI_RUNS, 30_000) }, async () => {
-    const run = counted('build CLI: two real `passerelle build` processes (default cache and workers) write byte-identical folders')
+  it('gives byte-identical folders from two `passerelle build` processes, cached and not', { timeout: timeout(CLI_RUNS, 120_000) }, async () => {
+    const run = counted('build CLI: two real `passerelle build` processes (one with the cache, rebuilding over the previous run; one --no-cache) write byte-identical folders')
     const dir = await mkdtemp(join(tmpdir(), 'passerelle-fuzz-cli-'))
     await fc.assert(
       fc.asyncProperty(validGlossary, validRecord, async (glossary, record) => {
         run()
         await writeSources(join(dir, 'sources'), glossary, record)
-        for (const out of ['a', 'b']) {
-          const result = await passerelle(['build', '--sources', 'sources', '--out', out, '--quiet'], dir)
+        // `a` keeps its cache from run to run, so after the first run it is an incremental rebuild; `b` is always cold.
+        for (const [out, flags] of [['a', []], ['b', ['--no-cache']]] as const) {
+          const result = await passerelle(['build', '--sources', 'sources', '--out', out, '--quiet', ...flags], dir)
           expect(result.code, result.stderr).toBe(0)
         }
         expectSameTree(await tree(join(dir, 'b')), await tree(join(dir, 'a')))

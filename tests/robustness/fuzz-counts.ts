@@ -18,6 +18,9 @@ export const CLI_RUNS = count('FUZZ_CLI_RUNS', 1)
 /** A test's timeout for `runs` runs of about `perRun` ms, with room for a loaded machine. */
 export const timeout = (runs: number, perRun: number) => Math.max(60_000, runs * perRun)
 
+/** Every this many runs a property reports its progress (never in `npm test`'s light runs). */
+const PROGRESS_EVERY = 1000
+
 const counts = new Map<string, number>()
 const passed = new Set<string>()
 /** CPU seconds (user + system) of this process spent in each property: child processes are not counted. */
@@ -31,7 +34,12 @@ const cpuNow = () => {
 /** Counts the runs a property executes; `done` marks it passed once fc.assert returns, with the CPU time it took. */
 export function counted(name: string) {
   const start = cpuNow()
-  const run = () => counts.set(name, (counts.get(name) ?? 0) + 1)
+  const run = () => {
+    const runs = (counts.get(name) ?? 0) + 1
+    counts.set(name, runs)
+    // A full fuzz run takes long on a shared machine: show progress, so that a run stopped early still says how far it got.
+    if (runs % PROGRESS_EVERY === 0) console.error(`fuzz progress: ${runs} runs so far, ${(cpuNow() - start).toFixed(0)} s CPU: ${name}`)
+  }
   run.done = () => {
     passed.add(name)
     cpuSeconds.set(name, cpuNow() - start)

@@ -68,6 +68,8 @@ function buildMatcher(glossary: Glossary): EntityMatcher {
     const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')
       // `Menaka` for `Ménaka`, `Etat` for `État`: the press often drops accents.
       .replace(/[eéèêë]/giu, (letter) => (letter === letter.toUpperCase() ? '[EÉÈÊË]' : '[eéèêë]'))
+      // `djihadistes` and `jihadistes`: the press spells the word both ways.
+      .replace(/(?<![\p{L}])d?jihad/giu, 'd?jihad')
     // `FAMas`: an acronym takes a plural -s in print.
     return isAcronym(label) ? `${escaped}s?` : escaped
   })
@@ -151,7 +153,8 @@ function isAcronym(label: string): boolean {
 function normalize(label: string): string {
   // `Etat` and `État` are one word (see the pattern); only a word-initial `é` loses its accent.
   // Accents on e are dropped (see the pattern), so `Menaka` and `Ménaka` are one key.
-  return label.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').replace(/[éèêë]/gu, 'e')
+  // `djihadistes` and `jihadistes` are one word too.
+  return label.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').replace(/[éèêë]/gu, 'e').replace(/(?<![\p{L}])djihad/gu, 'jihad')
 }
 
 /** The entity and every entity it is part of (`fama` → `mali`). */

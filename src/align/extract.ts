@@ -10,7 +10,7 @@ import { findDates } from './dates.ts'
 import { findNumbers } from './numbers.ts'
 import { findCounts } from './quantities.ts'
 import { entityMatcher, type EntityMention } from './entities.ts'
-import { troopsOf, troopsOfAnd } from './lexicon.ts'
+import { troopAdjectives, troopsOf, troopsOfAnd } from './lexicon.ts'
 import { resolveNationalForces } from './nations.ts'
 import { sentences, type Sentence } from './sentences.ts'
 import { translator } from './messages.ts'
@@ -77,7 +77,7 @@ const afterTroops = new RegExp(troopsOf, 'iu')
 const joinedToTroops = new RegExp(troopsOfAnd, 'iu')
 
 /** `les forces armées du Mali`, `l'état-major des armées du Mali`: the state's armed force, when the glossary has one. */
-const armedForceOf = /(?<![\p{L}])(?:forces\s+armées|armées?)\s+(?:du|de la|de l['’]|des|d['’])\s*$/iu
+const armedForceOf = new RegExp(`(?<![\\p{L}])(?:forces\\s+armées|armées?)(?:\\s+${troopAdjectives})?\\s+(?:du|de la|de l['’]|des|d['’])\\s*$`, 'iu')
 
 /**
  * `casques bleus du Tchad et du Bangladesh`: these states fight here; they are groups, not places.

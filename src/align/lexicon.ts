@@ -28,11 +28,17 @@ export const combatantNouns: ReadonlyArray<{ pattern: string; role: Role }> = [
 /** Nouns of a state's troops, before the state (`soldats du Tchad`) or its nationality (`Forces armées nigériennes`). */
 export const troopNouns = 'forces armées|forces de défense et de sécurité|forces de sécurité|casques bleus|soldats?(?: de la paix)?|militaires?|troupes|contingents?|forces|armées?|unités?|gendarmes?'
 
+/** Nouns that `militaire` qualifies as an adjective: a `source militaire malienne` is no soldier. */
+export const militaryThings = '(?:sources?|camps?|convois?|colonnes?|bases?|postes?|positions?|détachements?|patrouilles?|opérations?|aviation|junte|régime|transition|hiérarchie|tribunal|hôpital|véhicules?|cibles?|présence|coopération|aide|renforts?)'
+
+/** `armées nationales du Mali`: an adjective between the troops and their state. */
+export const troopAdjectives = '(?:nationales?|nationaux|régulières?|réguliers|gouvernementales?|gouvernementaux)'
+
 /**
  * A state named right after its troops is a belligerent, not a place:
  * `casques bleus du Tchad et du Bangladesh`, `soldats de la France`.
  */
-export const troopsOf = `(?:${troopNouns})\\s+(?:du|de la|de l${APOS}|des|d${APOS})\\s*$`
+export const troopsOf = `(?<!${militaryThings}\\s+)(?:${troopNouns})(?:\\s+${troopAdjectives})?\\s+(?:du|de la|de l${APOS}|des|d${APOS})\\s*$`
 /** Of a state in a list of troops: `du`, `de la`, and `de` (`… et de Mauritanie`). */
 const ofState = `(?:du|de la|de l${APOS}|des|d${APOS}|de)`
 /**
@@ -53,11 +59,17 @@ export const animalNouns = 'animaux|bêtes|bétail|têtes?\\s+de\\s+bétail|b[o�
 /** Counted things that are equipment taken or destroyed, not people. */
 export const equipmentNouns = 'véhicules?|pick-up|pick-ups|motos?|camions?|blindés?|engins?|voitures?'
 
+/** `tombés dans une embuscade` (caught in one), not `tombés dans une autre attaque` (fell, died in it). */
+const caughtIn = `dans\\s+(?:une?|l${APOS}|les?|la|des|leur|leurs|son|sa)\\s*(?:\\p{L}+\\s+)?(?:embuscades?|pièges?|guet-apens|traquenards?|mains)`
+
 /**
  * Words that say people died, in every gender and number: `tuées`, `mortes`,
  * `décédée`, `tombés` (fallen) but not `tombés dans une embuscade` (caught in one).
  */
-const killedParticiple = `mise?s?\\s+hors\\s+de\\s+combat|mortellement\\s+(?:atteinte?s?|touchée?s?|blessée?s?)|éliminée?s?|tuée?s?|abattue?s?|exécutée?s?|neutralisée?s?|morte?s?|décédée?s?|tombée?s?(?!\\s+(?:dans|en|sur|sous le coup|aux mains|d${APOS}accord))`
+const killedParticiple = `mise?s?\\s+hors\\s+(?:de\\s+combat|d${APOS}état\\s+de\\s+(?:nuire|combattre|combat))|mortellement\\s+(?:atteinte?s?|touchée?s?|blessée?s?)|éliminée?s?|tuée?s?|abattue?s?|exécutée?s?|assassinée?s?|neutralisée?s?|morte?s?|décédée?s?|tombée?s?(?!(?:\\s*,[^,.;]{0,60},)?\\s+(?:${caughtIn}|en|sur|sous le coup|aux mains|d${APOS}accord))`
+
+/** Participles of every casualty: who was killed, hurt, taken or lost. */
+export const casualtyParticiples = `${killedParticiple}|(?:grièvement\\s+|légèrement\\s+)?blessée?s?|capturée?s?|enlevée?s?|kidnappée?s?|portée?s?\\s+disparue?s?|disparue?s?`
 
 /**
  * A casualty word right after the count or its noun: `14 morts`,
@@ -88,18 +100,44 @@ export const casualtyAfter: ReadonlyArray<{ kind: ClaimKind; pattern: string }> 
   { kind: 'missing', pattern: `disparue?s?|portée?s?\\s+disparue?s?|(?:sont|est|ont été|a été)\\s+portée?s?\\s+disparue?s?` },
 ]
 
+/** `mettre hors de combat six terroristes`, `la mise hors de combat d'une quinzaine`, `mis hors d'état de nuire`. */
+const outOfAction = `(?:mettre|mettant|mis|mise?s?|met|mettent|la\\s+mise)\\s+hors\\s+(?:de\\s+combat|d${APOS}état\\s+de\\s+(?:nuire|combattre|combat))(?:\\s+d${APOS}?e?)?`
+
 /**
  * A casualty word right before the count: `la mort de 14 soldats`,
  * `tuant au moins 14 soldats`, `s'être emparé de six véhicules`.
  */
 export const casualtyBefore: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
-  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|le nombre (?:de|des) (?:[\\p{L}'’]+\\s+){0,2}?(?:morts|tuée?s?|tombée?s?|décès|victimes)(?:\\s+[^.;:\\d]{0,60}?)?\\s+(?:est|était|s${APOS}élève|s${APOS}élevait|atteint)\\s+(?:\\p{L}+ment\\s+)?(?:de|à)|la mort(?:\\s+(?:accidentelle|brutale|tragique|violente))?[^.;:\\d]{0,60}?[\\s,»]d${APOS}?e?|(?:nombre|bilan) (?:de|des) (?:morts|tués|victimes|décès)\\s+(?:s${APOS}(?:élève|élevait)|atteint|atteignait|est passé|est de|était de)\\s+(?:désormais\\s+|à présent\\s+|maintenant\\s+)?(?:à\\s+)?|causant la mort d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|neutraliser|la neutralisation d${APOS}?e?|éliminé|éliminant|éliminer|l${APOS}élimination d${APOS}?e?|exécuté|coûté la vie à|causé la mort de|fatale?s?\\s+à|(?:avoir|ont|a|avait|avaient|aurait|auraient)(?:\\s+\\p{L}+ment|\\s*,[^,.;:]{1,50},)?\\s+perdu|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
+  { kind: 'killed', pattern: `(?:la mort|la perte|le décès)\\s+d${APOS}?e?|le nombre (?:de|des) (?:[\\p{L}'’]+\\s+){0,2}?(?:morts|tuée?s?|tombée?s?|décès|victimes)(?:\\s+[^.;:\\d]{0,60}?)?\\s+(?:est|était|s${APOS}élève|s${APOS}élevait|atteint)\\s+(?:\\p{L}+ment\\s+)?(?:de|à)|la mort(?:\\s+(?:accidentelle|brutale|tragique|violente))?[^.;:\\d]{0,60}?[\\s,»]d${APOS}?e?|(?:nombre|bilan) (?:de|des) (?:morts|tués|victimes|décès)\\s+(?:s${APOS}(?:élève|élevait)|atteint|atteignait|est passé|est de|était de)\\s+(?:désormais\\s+|à présent\\s+|maintenant\\s+)?(?:à\\s+)?|causant la mort d${APOS}?e?|(?:tuant|tué|tuer|tue|tuent|abattant|abattu|abattre|neutralisé|neutralisant|neutraliser|la neutralisation d${APOS}?e?|éliminé|éliminant|éliminer|l${APOS}élimination d${APOS}?e?|exécuté|assassiné|assassinant|assassiner|${outOfAction}|coûté la vie à|causé la mort de|fatale?s?\\s+à|(?:avoir|ont|a|avait|avaient|aurait|auraient)(?:\\s+\\p{L}+ment|\\s*,[^,.;:]{1,50},)?\\s+perdu|fait|faisant|a fait|ont fait|bilan\\s*(?:de|:|s${APOS}élève à|fait état de)?)` },
   { kind: 'injured', pattern: `blessant|blessé|blesser` },
   { kind: 'captured', pattern: `l${APOS}enlèvement d${APOS}?e?|capturant|capturé|capturer|enlevé|enlevant|enlever|kidnappé|pris en otage|fait prisonniers?|interpellé|interpellant|interpeller|arrêté|arrêtant` },
   { kind: 'missing', pattern: `la disparition d${APOS}?e?` },
   // `attaqué par quinze Boërs`: the attackers' number.
   { kind: 'strength', pattern: `attaquée?s? par|assaillie?s? par|prise?s? d${APOS}assaut par` },
-  { kind: 'vehicles', pattern: `emparés? d|emparé d|emparée d|perdu|saisi|saisissant|récupéré|emporté|emportant|détruit|détruisant|incendié|la (?:destruction|saisie|récupération) d${APOS}?e?` },
+  { kind: 'vehicles', pattern: `emparés? d|emparé d|emparée d|emparer d|perdu|saisi|saisir|saisissant|récupéré|récupérer|emporté|emporter|emportant|détruit|détruire|détruisant|incendié|incendier|la (?:destruction|saisie|récupération) d${APOS}?e?` },
+]
+
+/**
+ * Predicates that take the count as their object wherever it stands later in
+ * the clause (`neutraliser, sur un site …, une dizaine`): verbs in every form
+ * and their nominalisations. A lexicon, so that a new verb is one word here.
+ */
+export const predicatesBefore: ReadonlyArray<{ kind: ClaimKind; pattern: string }> = [
+  {
+    kind: 'killed',
+    pattern: [
+      // Infinitives, present participles and present tense take an object; a past participle only after `avoir` (`a neutralisé`), never a passive one.
+      `(?:neutralis|tu|élimin|assassin|exécut)(?:er|ant|ent|e)|abatt(?:re|ant|ent)`,
+      `(?:avoir|ayant|ont|a|avait|avaient|aurait|auraient)\\s+(?:\\p{L}+ment\\s+|déjà\\s+|aussi\\s+)?(?:neutralisé|tué|éliminé|assassiné|exécuté|abattu|perdu)`,
+      outOfAction,
+      `la\\s+(?:mort|perte)\\s+d${APOS}?e?`,
+      `(?:coûté\\s+la\\s+vie|été\\s+fatale?s?)\\s+à`,
+      `caus(?:é|ant)\\s+la\\s+mort\\s+d${APOS}?e?`,
+    ].join('|'),
+  },
+  { kind: 'injured', pattern: 'bless(?:er|ant)' },
+  { kind: 'captured', pattern: `captur(?:er|ant)|(?:avoir|ayant|ont|a|avait|avaient)\\s+(?:\\p{L}+ment\\s+)?(?:capturé|enlevé|kidnappé)|enlev(?:er|ant)|kidnapp(?:er|ant)|pris\\s+en\\s+otage|faits?\\s+prisonniers?|l${APOS}enlèvement\\s+d${APOS}?e?` },
+  { kind: 'missing', pattern: `la\\s+disparition\\s+d${APOS}?e?` },
 ]
 
 /** Hedges before a count. Order matters: longer first. */

@@ -9,7 +9,7 @@
 import frenchNationalities from 'i18n-nationality/langs/fr.json' with { type: 'json' }
 import type { Entity, Glossary } from '../record/schema.ts'
 import type { EntityMention } from './entities.ts'
-import { troopNouns } from './lexicon.ts'
+import { militaryThings, troopNouns } from './lexicon.ts'
 
 /** Lower case, no accents: `Burkinabé` and `burkinabè` are one word. */
 const fold = (word: string) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
@@ -100,11 +100,12 @@ export function findNations(text: string): NationMention[] {
   return found
 }
 
-/** Nouns that `militaire` qualifies as an adjective: a `source militaire malienne` is no soldier. */
-const militaryThings = '(?:sources?|camps?|convois?|colonnes?|bases?|postes?|positions?|détachements?|patrouilles?|opérations?|aviation|junte|régime|transition|hiérarchie|tribunal|hôpital|véhicules?|cibles?|présence|coopération|aide|renforts?)'
 
-/** `Forces armées nigériennes`, `l'armée burkinabè`, `contingent tchadien`: troops and their nationality. */
-const troopsOfNation = new RegExp(`(?<![\\p{L}])(?<!${militaryThings}\\s+)(?:${troopNouns})\\s+(\\p{L}+)(?![\\p{L}])`, 'giu')
+/** `Forces armées nigériennes`, `l'armée burkinabè`, `contingent tchadien`, `Forces de défense et de sécurité (FDS) nigériennes`: troops and their nationality. */
+const troopsOfNation = new RegExp(`(?<![\\p{L}])(?<!${militaryThings}\\s+)(?:${troopNouns})(?:\\s+\\(\\p{Lu}[\\p{L}]{1,7}\\))?\\s+(\\p{L}+)(?![\\p{L}])`, 'giu')
+
+/** Troop adjectives that name no nation but may head a list of nationalities: `forces onusiennes, africaines et françaises`. */
+const nonNational = /^(?:onusiennes?|onusiens|internationa(?:les?|ux)|étrangère?s?|africaine?s?|européenne?s?|alliée?s?|régiona(?:les?|ux)|partenaires)$/iu
 
 /** Nationality adjectives joined to the one that ends at `from`: `maliennes[, françaises et] nigériennes`. */
 function coordinatedNations(text: string, from: number): Array<{ code: string; start: number; end: number }> {
@@ -113,9 +114,9 @@ function coordinatedNations(text: string, from: number): Array<{ code: string; s
   let at = from
   for (let joined = next.exec(text.slice(at)); joined; joined = next.exec(text.slice(at))) {
     const code = nationOfAdjective(joined[1]!)
-    if (!code) break
+    if (!code && !nonNational.test(joined[1]!)) break
     const end = at + joined[0].length
-    found.push({ code, start: end - joined[1]!.length, end })
+    if (code) found.push({ code, start: end - joined[1]!.length, end })
     at = end
   }
   return found
@@ -127,15 +128,15 @@ function coordinatedNations(text: string, from: number): Array<{ code: string; s
  *   state's armed force in the glossary, else the state itself as a belligerent;
  *   troops of a country the glossary lacks (`l'armée burkinabè`) are no one's;
  * - an unqualified common noun (`armée`) stays the glossary's army only if the
- *   text speaks of that army's country, or of no country at all (the default of
- *   the Malian news the glossary was made for).
+ *   text speaks of that army's country most; in a text that names no country it
+ *   is no one's (the sentence alone cannot say whose army it is).
  */
 export function resolveNationalForces(text: string, mentions: EntityMention[], glossary: Glossary): EntityMention[] {
   const forcesOf = nationalForces(glossary)
   let resolved = [...mentions]
   for (const match of text.matchAll(troopsOfNation)) {
     const code = nationOfAdjective(match[1]!)
-    if (!code) continue
+    if (!code && !nonNational.test(match[1]!)) continue
     const start = match.index
     const end = start + match[0].length
     // `des forces maliennes, françaises et …`: the troops of each nationality after the first.
@@ -143,6 +144,7 @@ export function resolveNationalForces(text: string, mentions: EntityMention[], g
       const entity = forcesOf.get(more.code)
       if (entity && !resolved.some((mention) => mention.start < more.end && mention.end > more.start)) resolved.push({ entity, kind: 'group', start: more.start, end: more.end })
     }
+    if (!code) continue
     const overlapping = resolved.filter((mention) => mention.start < end && mention.end > start)
     // A glossary name of its own (`armée malienne`, `soldats nigériens`) already says whose troops these are.
     if (overlapping.some((mention) => !isCommonNoun(mention))) continue
@@ -150,8 +152,11 @@ export function resolveNationalForces(text: string, mentions: EntityMention[], g
     const entity = forcesOf.get(code)
     if (entity) resolved.push({ entity, kind: 'group', start, end })
   }
-  const country = resolved.some((mention) => isCommonNoun(mention)) ? mainCountry(text, resolved, glossary) : undefined
-  if (country) resolved = resolved.filter((mention) => !isCommonNoun(mention) || stateCodeOf(mention.entity, glossary) === country)
+  // A bare `l'armée` in a text that names no country is no one's: the reader cannot tell whose it is.
+  if (resolved.some((mention) => isCommonNoun(mention))) {
+    const country = mainCountry(text, resolved, glossary)
+    resolved = resolved.filter((mention) => !isCommonNoun(mention) || (country !== undefined && stateCodeOf(mention.entity, glossary) === country))
+  }
   return resolved.sort((a, b) => a.start - b.start || a.end - b.end)
 }
 

@@ -11,6 +11,7 @@ import type { EntityMention } from './entities.ts'
 import type { NumberMatch } from './numbers.ts'
 import type { Sentence } from './sentences.ts'
 import { nationOfAdjective } from './nations.ts'
+import { coordinatedWith, passiveLater, predicateAfterAsides, predicateEarlier, strengthByBe, takenAfterList } from './clause.ts'
 import { APOS, animalNouns, munitionNouns, casualtyAfter, casualtyBefore, combatantNouns, equipmentNouns, equipmentTakenAfter, qualifierAfter, qualifiersBefore, type Role } from './lexicon.ts'
 
 export interface CountClaim {
@@ -37,6 +38,8 @@ interface Item {
   article: boolean
   start: number
   end: number
+  /** `est passé de quatre à six`: the earlier of two successive figures, which counts what the later one counts. */
+  changedFrom?: boolean
 }
 
 const compile = (pattern: string, flags = 'iu') => new RegExp(pattern, flags)
@@ -60,6 +63,10 @@ const partitive = compile(`^\\s+d${APOS}entre\\s+(?:eux|elles)${word}`)
 /** Whose figure a possessive points back to: `14 morts dans ses rangs`. */
 const possessiveRanks = compile(`dans (?:ses|leurs) rangs|parmi (?:ses|leurs) (?:hommes|membres|combattants|soldats)|de ses hommes|de leurs hommes`)
 /** A word right after a count that is not itself a verb or a casualty word: `Trois [ouvriers] ont été tués`. */
+/** Between two items of a list of equipment: the first one's noun, then a comma or `et`. */
+const listedAfter = compile(`^\\s*(?:${equipmentNouns})\\s*(?:,|et)\\s*$`)
+const strongCoordination = compile(`(?:ainsi\\s+qu(?:e\\s|${APOS})|et\\s+(?:de|à|d${APOS}))\\s*$`)
+const survivors = compile(`^\\s*(?:de\\s+|d${APOS})?(?:rescapée?s?|survivante?s?|indemnes)${word}`)
 /** Units measure, they count no one: `à 50 km`, `un habitant de 69 ans`. */
 const units = 'km|kilomètres?|mètres?|kg|kilos?|tonnes?|ans|années?|mois|semaines?|jours?|heures?|minutes?|fois|pour ?cent'
 const measure = compile(`^\\s*(?:${units})${word}`)
@@ -76,7 +83,7 @@ const breakdownOfPrevious = compile(`^(?:\\s+[\\p{L}-]+){0,3}\\s*(?:[(–—]|\\
 /** `Quarante-neuf personnes, dont quinze gendarmes …, ont été tuées`: the whole takes its parts' verb. */
 const partsFollow = compile(`^(?:\\s+[\\p{L}-]+){0,3}\\s*,\\s*dont\\s*$`)
 /** `dont trois grièvement`, `dont 05 graves`, `dont deux dans un état grave`: how badly, not a count of its own. */
-const degreeAfter = compile(`^\\s+(?:\\p{L}+ment|graves?|dans\\s+un\\s+état\\s+(?:grave|critique|sérieux))${word}`)
+const degreeAfter = compile(`^\\s+(?:\\p{L}+ment|graves?|(?:(?:sont|est|étaient|restent|demeurent)\\s+(?:toujours\\s+|encore\\s+)?)?dans\\s+un\\s+état\\s+(?:grave|critique|sérieux))${word}`)
 /** `92 personnes sont mortes à Jajarkot et 40 à Rukum`: the verb and noun of the count before are understood. */
 const ellipsisBefore = compile(`(?<![\\p{L}])et\\s*$`)
 const ellipsisAfter = compile(`^\\s+(?:à|au|aux|dans|en|parmi|côté)${word}`)
@@ -107,6 +114,11 @@ export function findCounts(text: string, sentenceList: Sentence[], numbers: Numb
       // Nor does a measure (`un habitant de 69 ans a succombé`): it counts no one.
       const next = items.slice(index + 1).find((other) => !other.article && !measure.test(text.slice(other.end)))
       const claim = readCount(text, sentence, item, next?.start ?? sentence.end, previous, mentions)
+      const earlier = items[index - 1]
+      // `passé de quatre à six gendarmes tués`: the first figure counts what the second counts.
+      if (claim && earlier?.changedFrom && !claims.some((other) => other.start === earlier.start)) {
+        claims.push({ ...claim, value: earlier.value, qualifier: earlier.approximate ? 'about' : 'exact', start: earlier.start, end: earlier.end })
+      }
       if (!claim) return
       if (previous) shareVerb(text, previous.claim, claim)
       claims.push(claim)
@@ -145,6 +157,8 @@ function lendVerbToWhole(text: string, inSentence: CountClaim[]) {
   }
 }
 
+const changeOfFigure = compile(`(?:passée?s?|passant|grimpée?|montée?|revue?|relevée?|augmentée?)\\s+(?:de\\s+|d${APOS})$`)
+
 /** `entre 40 et 85`, `de 40 à 85`, `40 à 85`: one range item. */
 function joinRanges(text: string, numbers: NumberMatch[], problems: CountProblem[]): Item[] {
   const items: Item[] = []
@@ -153,6 +167,11 @@ function joinRanges(text: string, numbers: NumberMatch[], problems: CountProblem
     const high = numbers[i + 1]
     const between = high ? text.slice(low.end, high.start) : ''
     const joiner = /^\s+(et|à|ou)\s+$/u.exec(between)?.[1] as 'et' | 'à' | 'ou' | undefined
+    // `le bilan est passé de quatre à six gendarmes tués` states two figures, one after the other, not a range.
+    if (high && joiner === 'à' && changeOfFigure.test(text.slice(Math.max(0, low.start - 30), low.start))) {
+      items.push({ value: low.value, approximate: low.approximate, article: low.article, start: low.start, end: low.end, changedFrom: true })
+      continue
+    }
     // `six ou huit personnes`, `un ou deux`: two figures offered for one count are a range.
     const alternative = joiner === 'ou' && !low.approximate && !high?.approximate && !high?.article
     if (high && joiner && (alternative || (joiner !== 'ou' && !low.article && !high.article && rangeJoin[joiner].test(text.slice(Math.max(0, low.start - 12), low.start))))) {
@@ -197,10 +216,17 @@ function readCount(
   // Any other noun (`ouvriers`, `Palestiniens`) counts people whom a verb after it may qualify; it names no side.
   const other = noun ? undefined : otherNoun.exec(after)?.[0].length
   if (other !== undefined && (munitions.test(after) || animals.test(after))) return undefined
+  // `8 rescapés`, `dix survivants`: the people who came through count no casualty.
+  if (survivors.test(after)) return undefined
   const nounLength = noun?.length ?? other
   let kind: ClaimKind | undefined
   // Equipment counts only when taken or destroyed: `s'être emparé de six véhicules`, not `une voiture à quatre roues`.
-  if (noun?.equipment) kind = equipmentTaken.test(after.slice(noun.length)) || equipmentTakenBefore.test(before) || equipmentListTaken.test(text.slice(sentence.start, item.start)) ? 'vehicles' : undefined
+  if (noun?.equipment) {
+    const taken = equipmentTaken.test(after.slice(noun.length)) || equipmentTakenBefore.test(before) || equipmentListTaken.test(text.slice(sentence.start, item.start))
+    // `trois pick-up, sept motos`: the next item of a list of equipment taken; `"14 motos, quatre mitrailleuses, …", ont été saisis`.
+    const listed = previous?.claim.kind === 'vehicles' && listedAfter.test(text.slice(previous.item.end, item.start))
+    kind = taken || listed || takenAfterList(withoutQuotes(text.slice(countedFrom + noun.length, sentence.end))) ? 'vehicles' : undefined
+  }
   else kind = casualtyRightAfter.find(({ regex }) => regex.test(after))?.kind
   // `un blessé`, `un mort`: an article that counts one casualty.
   const countsOne = kind !== undefined && !noun
@@ -215,8 +241,15 @@ function readCount(
   if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && partOfPrevious.test(before) && !degreeAfter.test(after)) kind = previous.claim.kind
   if (!kind && !noun && other === undefined && previous && casualties.has(previous.claim.kind) && ellipsisBefore.test(before) && ellipsisAfter.test(after)) kind = previous.claim.kind
   // `47 morts - 14 gendarmes, 30 civils et 3 supplétifs -`, `huit morts (quatre soldats …)`: a breakdown of the casualties before.
-  if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && breakdownOfPrevious.test(text.slice(previous.item.end, item.start))) kind = previous.claim.kind
+  if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && breakdownOfPrevious.test(text.slice(previous.item.end, item.start)) && !degreeAfter.test(after)) kind = previous.claim.kind
   if (!kind) kind = casualtyJustBefore.find(({ regex }) => regex.test(before))?.kind
+  // People with no casualty word next to them: a predicate elsewhere in the clause (see clause.ts).
+  const people = nounLength !== undefined && !noun?.equipment
+  if (!kind && people) kind = predicateAfterAsides(withoutQuotes(text.slice(countedFrom + nounLength!, sentence.end)))
+  if (!kind && people) kind = predicateEarlier(before)
+  // A noun the lexicon does not know as people needs a coordination that repeats the predicate's reach
+  // (`ainsi qu'une dizaine de membres de …`): `détruisant … habitations et 8 000 écoles` coordinates things.
+  if (!kind && people && (noun !== undefined || strongCoordination.test(before)) && previous && casualties.has(previous.claim.kind) && coordinatedWith(before, after.slice(nounLength!))) kind = previous.claim.kind
   // `disparus mardi …, ont été retrouvés morts`: found dead, no longer missing.
   if (kind === 'missing' && foundDead.test(text.slice(countedFrom, limit))) kind = 'killed'
   // `la mort d'un assaillant et celle de trois de nos gendarmes`: the pronoun stands for the casualty before.
@@ -229,14 +262,19 @@ function readCount(
   // `un adulte et deux enfants ont été blessés`: people with no verb of their own wait for the next count's (see shareVerb).
   const waitsForVerb = !kind && noun !== undefined && !noun.equipment && (noun.role === 'civilians' || item.article)
   if (!kind && noun && !noun.equipment && noun.role !== 'civilians' && !item.article) kind = 'strength'
+  // `les assaillants étaient plus d'une centaine`: a strength stated with `être`.
+  const statedBy = !kind && nounLength === undefined && !item.article ? strengthByBe(before) : undefined
+  if (statedBy) kind = 'strength'
   if (!kind && !waitsForVerb) return undefined
   // `un`/`une` is an article unless it plainly counts people (`un soldat tué`, `et un blessé`).
-  if (item.article && !noun && !countsOne) return undefined
+  // `Un travailleur de la mine a trouvé la mort`: an article counts one when a passive or intransitive predicate follows its noun.
+  if (item.article && !noun && !countsOne && !(other !== undefined && kind !== undefined && casualties.has(kind) && passiveLater(before, after.slice(other)))) return undefined
 
   const claim: CountClaim = { kind: kind ?? 'strength', value: item.value, qualifier, start: item.start, end: item.end }
   if (waitsForVerb) claim.waitsForVerb = true
   if (noun?.subject) claim.subject = noun.subject
   if (noun?.role) claim.role = noun.role
+  else if (statedBy) claim.role = statedBy
   if (!noun?.subject && !noun?.role) inheritOwner(text, claim, previous, sentence, mentions)
   return claim
 }

@@ -53,10 +53,11 @@ describe('whose army', () => {
   it('does not take `militaire` qualifying a noun for troops', () => {
     expect(groups('Une source militaire malienne a indiqué que le camp avait été attaqué.')).toEqual([])
   })
-  it('keeps an unqualified `l’armée` for the FAMa only in a text about Mali, or about no country', () => {
+  it('keeps an unqualified `l’armée` for the FAMa only in a text about Mali; in a text naming no country it is no one’s', () => {
     expect(groups("Au Mali, l'armée a repoussé l'attaque.")).toEqual([['group', 'fama']])
     expect(groups("À Soumpi, l'armée a repoussé l'attaque.")).toEqual([['group', 'fama']])
-    expect(groups("Selon l'armée, le camp a été attaqué.")).toEqual([['group', 'fama']])
+    expect(groups("Selon l'armée, le camp a été attaqué.")).toEqual([])
+    expect(groups("Selon l'armée malienne, le camp a été attaqué ; l'armée a riposté.")).toEqual([['group', 'fama'], ['group', 'fama']])
     expect(groups("Au Burkina Faso, l'armée a repoussé l'attaque.")).toEqual([])
     expect(groups("Le président philippin a condamné l'attentat ; l'armée a renforcé la sécurité.")).toEqual([])
   })
@@ -108,7 +109,7 @@ describe('captured and missing', () => {
     expect(pairs('Les FAMa ont interpellé 32 éléments des groupes armés.')).toEqual([['group', 'fama'], ['captured', 32]])
   })
   it('reads `fait une dizaine de prisonniers` as captured, not killed', () => {
-    expect(pairs('L’armée a fait une dizaine de prisonniers.')).toEqual([['group', 'fama'], ['captured', 10]])
+    expect(pairs('L’armée a fait une dizaine de prisonniers.')).toEqual([['captured', 10]])
   })
   it('reads through quotation marks: `un autre est porté «disparu»`', () => {
     expect(pairs('Seize soldats ont été tués et un autre est porté «disparu».')).toEqual([['killed', 16], ['missing', 1]])

@@ -1,14 +1,21 @@
 /**
  * `npm run bench [-- --events N] [--json]`: times the build on a synthetic
  * corpus generated in a temporary folder: a full build from an empty cache,
- * a rebuild with nothing changed, a rebuild after one excerpt changed, then
- * `detect` and `align` alone. Prints events/s, pages/s, p50/p95 per stage
+ * a rebuild with nothing changed and a rebuild after one excerpt changed,
+ * each as a fresh `passerelle build` process (`noop_s`, `one_change_s`:
+ * what a person typing the command waits for, start-up included) and in
+ * this process with every module loaded (`*_inprocess_s`), the same change
+ * seen by `build --watch` (`one_change_watch_s`: from the write to the end
+ * of the rebuild), then `detect` and `align` alone. CPU time (user + sys)
+ * of the processes is printed beside the wall-clock figures. Prints events/s, pages/s, p50/p95 per stage
  * and peak RSS, as a table or (with --json) one JSON object. `peak_rss_mb`
  * is the process's peak once the builds are done (workers included), before
  * detect and align load the whole corpus; `peak_rss_with_detect_align_mb`
  * is the peak at the end. The load average is printed too: on a shared
  * machine it says how much the figures are to be trusted.
  */
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { appendFile, mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,6 +27,10 @@ import { detectCorpus } from '../src/detect/index.ts'
 import { alignEvent } from '../src/align/align.ts'
 import { hasErrors, formatReport } from '../src/diagnostics/index.ts'
 import { defaultWorkers } from '../src/build/workers.ts'
+import { watchBuild } from '../src/build/watch.ts'
+import type { BuildResult } from '../src/build/incremental.ts'
+
+const CLI = join(import.meta.dirname, '..', 'bin', 'passerelle.js')
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '1000' }, json: { type: 'boolean' }, repeat: { type: 'string', default: '5' }, seed: { type: 'string', default: '2018' } } })
 const events = Number(values.events)
@@ -45,18 +56,43 @@ try {
   const full = await build()
   // Article pages (two per event), as the targets count them; indexes and feeds come on top.
   const pages = [...full.result.fresh].filter((path) => /^[a-z]{2}\/[^/]+\/index\.html$/.test(path)).length
-  const noop: number[] = []
-  for (let run = 0; run < repeat; run++) {
-    log(`rebuild with nothing changed (${run + 1}/${repeat})`)
-    noop.push((await build()).seconds)
+  const cli = async () => {
+    const result = await runCli(['build', '--quiet', '--sources', root, '--out', options.out, '--cache', options.cacheDir!], dir)
+    if (result.code !== 0) throw new Error(`passerelle build failed:\n${result.stderr}`)
+    return result
   }
-  const oneChange: number[] = []
-  for (let run = 0; run < repeat; run++) {
-    log(`rebuild after one excerpt changed (${run + 1}/${repeat})`)
-    const event = `synthetic-attack-${String(Math.floor((run * events) / repeat)).padStart(5, '0')}`
-    await appendFile(join(root, event, 'excerpts', 'agence-0.md'), `\nParagraphe ajouté ${run}.\n`)
-    oneChange.push((await build()).seconds)
+  let changes = 0
+  const changeOneExcerpt = async () => {
+    const event = `synthetic-attack-${String(Math.floor(((changes % repeat) * events) / repeat)).padStart(5, '0')}`
+    await appendFile(join(root, event, 'excerpts', 'agence-0.md'), `\nParagraphe ajouté ${changes++}.\n`)
   }
+  // Untimed: the in-process full build has no command line; this one records it in the stamp.
+  log('one passerelle build process to record the command line in the stamp')
+  await cli()
+  const noop: Array<{ seconds: number; cpu?: number }> = []
+  for (let run = 0; run < repeat; run++) {
+    log(`passerelle build process, nothing changed (${run + 1}/${repeat})`)
+    noop.push(await cli())
+  }
+  const oneChange: Array<{ seconds: number; cpu?: number }> = []
+  for (let run = 0; run < repeat; run++) {
+    log(`passerelle build process after one excerpt changed (${run + 1}/${repeat})`)
+    await changeOneExcerpt()
+    oneChange.push(await cli())
+  }
+  const noopHere: number[] = []
+  for (let run = 0; run < repeat; run++) {
+    log(`rebuild in this process, nothing changed (${run + 1}/${repeat})`)
+    noopHere.push((await build()).seconds)
+  }
+  const oneChangeHere: number[] = []
+  for (let run = 0; run < repeat; run++) {
+    log(`rebuild in this process after one excerpt changed (${run + 1}/${repeat})`)
+    await changeOneExcerpt()
+    oneChangeHere.push((await build()).seconds)
+  }
+  log('build --watch: one excerpt changed at a time')
+  const oneChangeWatch = await watched(options, repeat, changeOneExcerpt)
 
   // The targets are about the build: its peak, before detect and align load the whole corpus with every tree.
   const buildPeakRssMb = process.resourceUsage().maxRSS / 1024
@@ -76,10 +112,16 @@ try {
     events,
     pages,
     full_s: round(full.seconds),
-    noop_s: round(percentile(noop, 50)),
-    noop_p95_s: round(percentile(noop, 95)),
-    one_change_s: round(percentile(oneChange, 50)),
-    one_change_p95_s: round(percentile(oneChange, 95)),
+    noop_s: round(percentile(noop.map((run) => run.seconds), 50)),
+    noop_p95_s: round(percentile(noop.map((run) => run.seconds), 95)),
+    noop_cpu_s: cpu(noop),
+    one_change_s: round(percentile(oneChange.map((run) => run.seconds), 50)),
+    one_change_p95_s: round(percentile(oneChange.map((run) => run.seconds), 95)),
+    one_change_cpu_s: cpu(oneChange),
+    noop_inprocess_s: round(percentile(noopHere, 50)),
+    one_change_inprocess_s: round(percentile(oneChangeHere, 50)),
+    one_change_watch_s: round(percentile(oneChangeWatch, 50)),
+    one_change_watch_p95_s: round(percentile(oneChangeWatch, 95)),
     detect_s: round(detectSeconds),
     align_s: round(sum(alignPerEvent)),
     align_event_p50_ms: round(percentile(alignPerEvent, 50) * 1000),
@@ -99,12 +141,62 @@ try {
   await rm(dir, { recursive: true, force: true })
 }
 
-function table(s: Record<string, number>): string {
+/** One `passerelle` process; its CPU time (user + sys) through GNU time where the machine has it. */
+function runCli(args: string[], cwd: string): Promise<{ code: number; seconds: number; cpu?: number; stderr: string }> {
+  const timed = existsSync('/usr/bin/time')
+  const [command, ...rest] = timed ? ['/usr/bin/time', '-f', '@cpu %U %S', process.execPath, CLI, ...args] : [process.execPath, CLI, ...args]
+  const started = performance.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(command!, rest, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000
+      const times = /@cpu ([\d.]+) ([\d.]+)/.exec(stderr)
+      resolve({ code: code ?? 1, seconds, cpu: times ? Number(times[1]) + Number(times[2]) : undefined, stderr })
+    })
+  })
+}
+
+function cpu(runs: Array<{ cpu?: number }>): number | undefined {
+  const times = runs.flatMap((run) => (run.cpu === undefined ? [] : [run.cpu]))
+  return times.length === runs.length ? round(percentile(times, 50)) : undefined
+}
+
+/** Seconds from each change to the end of the rebuild it caused, in a `build --watch` kept in this process. */
+async function watched(options: BuildOptions, repeat: number, change: () => Promise<void>): Promise<number[]> {
+  let done: ((result: BuildResult) => void) | undefined
+  const quiet = { write: () => true } as unknown as NodeJS.WritableStream
+  const watching = watchBuild(options, { stdout: quiet as never, stderr: process.stderr }, undefined, (result) => done?.(result))
+  await watching.ready
+  const seconds: number[] = []
+  try {
+    for (let run = 0; run < repeat; run++) {
+      const rebuilt = new Promise<BuildResult>((resolve) => (done = resolve))
+      const started = performance.now()
+      await change()
+      const result = await rebuilt
+      if (hasErrors(result.files) || result.stats.parsed !== 1) throw new Error(`the watched rebuild parsed ${result.stats.parsed} events:\n${formatReport(result.files)}`)
+      seconds.push((performance.now() - started) / 1000)
+      // Let the cache be saved before the next change, as a person's next save would.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  } finally {
+    await watching.stop()
+  }
+  return seconds
+}
+
+function table(s: Record<string, number | undefined>): string {
   const rows: Array<[string, string, string, string]> = [
     ['stage', 'p50', 'p95', 'throughput'],
     ['full build', `${s.full_s} s`, `${s.full_s} s`, `${s.events_per_s} events/s, ${s.pages_per_s} pages/s`],
-    ['no-op rebuild', `${s.noop_s} s`, `${s.noop_p95_s} s`, ''],
-    ['one excerpt changed', `${s.one_change_s} s`, `${s.one_change_p95_s} s`, ''],
+    ['no-op rebuild (new process)', `${s.noop_s} s`, `${s.noop_p95_s} s`, s.noop_cpu_s === undefined ? '' : `${s.noop_cpu_s} s CPU (p50)`],
+    ['one excerpt changed (new process)', `${s.one_change_s} s`, `${s.one_change_p95_s} s`, s.one_change_cpu_s === undefined ? '' : `${s.one_change_cpu_s} s CPU (p50)`],
+    ['no-op rebuild (in process)', `${s.noop_inprocess_s} s`, '', ''],
+    ['one excerpt changed (in process)', `${s.one_change_inprocess_s} s`, '', ''],
+    ['one excerpt changed (--watch)', `${s.one_change_watch_s} s`, `${s.one_change_watch_p95_s} s`, 'from the write to the rebuilt output'],
     ['detect (corpus)', `${s.detect_s} s`, `${s.detect_s} s`, ''],
     ['align (per event)', `${s.align_event_p50_ms} ms`, `${s.align_event_p95_ms} ms`, `${s.align_s} s in all`],
   ]

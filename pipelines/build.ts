@@ -1,5 +1,5 @@
 /**
- * `passerelle build [--out DIR] [--base-url URL] [--shard i/n] [--workers N] [--no-cache] [--quiet]`:
+ * `passerelle build [--out DIR] [--base-url URL] [--shard i/n] [--workers N] [--no-cache] [--quiet] [--watch]`:
  * ingest → detect reference languages → render → fact parity → write
  * atomically, reusing what the cache (`.passerelle-cache/`) says did not
  * change. Any error leaves the previous output untouched and exits 1 with
@@ -8,7 +8,9 @@
 import { resolve } from 'node:path'
 import { formatReport, hasErrors } from '../src/diagnostics/index.ts'
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../src/publish/urls.ts'
-import { buildAndWrite } from '../src/build/incremental.ts'
+import { buildAndWrite, type BuildOptions } from '../src/build/incremental.ts'
+import { watchBuild } from '../src/build/watch.ts'
+import { localesDir } from '../src/publish/i18n.ts'
 import { DEFAULT_CACHE_DIR } from '../src/build/cache.ts'
 import { parseShard, type Shard } from '../src/build/shard.ts'
 import { progressBar, shouldShowProgress, silent } from '../src/build/progress.ts'
@@ -18,12 +20,12 @@ import { UsageError, type Io } from './cli.ts'
 import { parseOptions, sourcesDir } from './options.ts'
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { sources: _, ...options } = BUILD_OPTIONS
-  const { values } = parseOptions(argv, options)
+  const { sources: _, ...known } = BUILD_OPTIONS
+  const { values } = parseOptions(argv, known)
   const out = resolve(io.cwd, values.out ?? 'dist')
   const cacheDir = values['no-cache'] ? undefined : resolve(io.cwd, values.cache ?? DEFAULT_CACHE_DIR)
   const progress = shouldShowProgress(io.stderr, Boolean(values.quiet)) ? progressBar(io.stderr) : silent
-  const result = await buildAndWrite({
+  const options: BuildOptions = {
     root: sourcesDir(io, values.sources),
     cwd: io.cwd,
     out,
@@ -33,7 +35,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     progress,
     workers: workersOption(values.workers),
     invocation: invocationKey(io.cwd, values),
-  })
+  }
+  if (values.watch) return watchUntilInterrupted(options, io)
+  const result = await buildAndWrite(options)
   const report = formatReport(result.files)
   if (report) io.stderr.write(report + '\n')
   if (hasErrors(result.files)) {
@@ -44,6 +48,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const { events, parsed, rendered } = result.stats
     io.stdout.write(summaryLine(events, result.fresh.size + result.link.size, out, parsed, rendered))
   }
+  return 0
+}
+
+/**
+ * `--watch`: builds, then builds again on every change under the sources
+ * and locales, one line each, until SIGINT (Ctrl-C), which ends it cleanly
+ * once a running build and its cache are saved.
+ */
+async function watchUntilInterrupted(options: BuildOptions, io: Io): Promise<number> {
+  const watching = watchBuild({ ...options, progress: silent }, io, localesDir(io.cwd))
+  await watching.ready
+  io.stderr.write(`watching ${options.root} for changes (Ctrl-C to stop)\n`)
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+  await watching.stop()
   return 0
 }
 

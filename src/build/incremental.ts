@@ -107,7 +107,7 @@ export interface BuildResult {
    */
   nextCache?(written: Map<string, WrittenFile>): CacheState
   /** What the stamp needs: key, inputs (when none was racily clean), the scan, the cache read. */
-  record?: { key: string; inputs?: string[]; since?: bigint; scan: SourceScan; cache?: CacheState }
+  record?: { key: string; inputs?: string[]; since?: bigint; scan: SourceScan; cache?: CacheState; stamp?: Stamp }
 }
 
 /**
@@ -139,7 +139,7 @@ export async function buildSite(options: BuildOptions, sink: Sink, session: Buil
   const key = hashOf('build', code, options.baseUrl, options.shard ? `${options.shard.index}/${options.shard.total}` : 'whole', options.root, localesDir)
   const record = { key, inputs: scan.racy || probed.racy ? undefined : inputs, since, scan }
   const noop = options.cacheDir ? await unchangedBuild(options, session, key, inputs) : undefined
-  if (noop) return { ...noop, record }
+  if (noop) return { ...noop.result, record: { ...record, stamp: noop.stamp } }
 
   const locales = await loadLocales(options.cwd, options.localesDir)
   const glossary = await loadGlossary(options.root, options.cwd)
@@ -226,11 +226,11 @@ function hashesOf(files: EventFiles): { recordHash: string; filesHash: string } 
  * touched since: every file as it is, no message. Undefined when anything
  * differs, so that the full build decides.
  */
-async function unchangedBuild(options: BuildOptions, session: BuildSession, key: string, inputs: string[]): Promise<BuildResult | undefined> {
+async function unchangedBuild(options: BuildOptions, session: BuildSession, key: string, inputs: string[]): Promise<{ result: BuildResult; stamp: Stamp } | undefined> {
   const stamp = session.stamp ?? (await loadStamp(options.cacheDir!, options.out))
   if (stamp?.key !== key || !stamp.inputs || !sameStrings(stamp.inputs, inputs)) return undefined
   if (!session.cache) for (const [path, written] of stamp.written) if (!unchangedSince(options.out, path, written)) return undefined
-  return {
+  const result: BuildResult = {
     files: [],
     fresh: new Set(),
     link: new Map([...stamp.written.keys()].map((path) => [path, join(options.out, path)])),
@@ -239,6 +239,7 @@ async function unchangedBuild(options: BuildOptions, session: BuildSession, key:
     key,
     stamped: true,
   }
+  return { result, stamp }
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
@@ -522,11 +523,13 @@ export async function buildAndWrite(options: BuildOptions, session?: BuildSessio
     throw cause
   }
   const next = result.nextCache?.(written)
-  const published = next?.written ?? result.published
+  const published = next?.written ?? result.published ?? result.record?.stamp?.written
   const stamp = await nextStamp(options, result, published)
+  // A no-op that the stamp answered needs no new stamp, unless this command line is not the one it can answer alone.
+  const restamp = !result.stamped || (stamp?.fast !== undefined && stamp.fast.invocation !== result.record?.stamp?.fast?.invocation)
   if (session && result.record) Object.assign(session, { cache: next ?? result.record.cache ?? session.cache, scan: result.record.scan, stamp: stamp ?? session.stamp })
   const persist = async () => {
-    if (!options.cacheDir || result.stamped) return
+    if (!options.cacheDir || !restamp) return
     if (next) await saveCache(options.cacheDir, options.out, next, result.record?.cache)
     await saveStamp(options.cacheDir, options.out, stamp)
   }

@@ -170,7 +170,7 @@ export interface Stamp {
   inputs?: string[]
   written: Map<string, WrittenFile>
   events: number
-  fast?: { invocation: string; node: string; code: string[] }
+  fast?: { invocation: string; node: string; root: string; code: string[] }
 }
 
 export async function loadStamp(cacheDir: string, outDir: string): Promise<Stamp | undefined> {

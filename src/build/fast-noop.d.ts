@@ -3,6 +3,7 @@ import type { BigIntStats } from 'node:fs'
 import type { WrittenStat } from '../publish/write.ts'
 
 export const STAMP_FORMAT: number
+export const CODE_ROOT: string
 export const BUILD_OPTIONS: {
   sources: { type: 'string' }
   out: { type: 'string' }

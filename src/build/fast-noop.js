@@ -20,8 +20,12 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { deserialize } from 'node:v8'
+
+/** The checkout this code runs from: a stamp made by another checkout's code says nothing about this one's. */
+export const CODE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 /** Same as the stamp format in src/build/cache.ts. */
 export const STAMP_FORMAT = 3
@@ -115,7 +119,7 @@ export function fastNoop(argv, cwd) {
   } catch {
     return undefined
   }
-  if (stamp?.format !== STAMP_FORMAT || !stamp.fast || stamp.fast.invocation !== invocationKey(cwd, values) || stamp.fast.node !== process.version) return undefined
+  if (stamp?.format !== STAMP_FORMAT || !stamp.fast || stamp.fast.invocation !== invocationKey(cwd, values) || stamp.fast.node !== process.version || stamp.fast.root !== CODE_ROOT) return undefined
   if (!unchangedInputs(stamp.fast.code) || !unchangedInputs(stamp.inputs)) return undefined
   for (const [path, written] of stamp.written) if (!unchangedOutput(join(out, path), written)) return undefined
   return values.quiet ? '' : summaryLine(stamp.events, stamp.written.size, out, 0, 0)

@@ -32,6 +32,7 @@ import { Staging } from '../publish/write.ts'
 import { emptyCache, loadCache, loadStamp, saveCache, saveStamp, type CacheState, type EventEntry, type RenderEntry, type Stamp, type WrittenFile } from './cache.ts'
 import { codeInputs, codeVersion, hashOf } from './fingerprint.ts'
 import { restoredEvent, type RestoredEvent } from './lazy.ts'
+import { CODE_ROOT } from './fast-noop.js'
 import { fileSystemClock, rescanSources, scanInputs, scanSources, statInputs, type SourceScan } from './scan.ts'
 import { silent, type Progress } from './progress.ts'
 import { SHARD_MANIFEST, shardRange, type Shard } from './shard.ts'
@@ -547,6 +548,6 @@ async function nextStamp(options: BuildOptions, result: BuildResult, published: 
     inputs: record.inputs,
     written: published,
     events: result.stats.events,
-    fast: options.invocation && code && record.inputs ? { invocation: options.invocation, node: process.version, code } : undefined,
+    fast: options.invocation && code && record.inputs ? { invocation: options.invocation, node: process.version, root: CODE_ROOT, code } : undefined,
   }
 }

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { appendFile, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { buildAndWrite } from '../../src/build/incremental.ts'
-import { fastNoop, invocationKey } from '../../src/build/fast-noop.js'
+import { fastNoop, invocationKey, stampFile } from '../../src/build/fast-noop.js'
+import { deserialize, serialize } from 'node:v8'
 import { scanSources } from '../../src/build/scan.ts'
 import { formatReport } from '../../src/diagnostics/index.ts'
 import { coldTree, event, site, tick, tree, type Site } from './helpers.ts'
@@ -29,6 +30,11 @@ describe('no-op answered from the stamp, before loading the build', () => {
     expect(fastNoop([...argv, '--base-url', 'https://example.net/'], s.dir)).toBeUndefined()
     expect(fastNoop([...argv, '--no-cache'], s.dir)).toBeUndefined()
     expect(fastNoop([...argv, '--bogus'], s.dir)).toBeUndefined()
+    // A stamp another checkout's code made says nothing about this code.
+    const path = stampFile(s.cache, s.out)
+    const stamp = deserialize(await readFile(path)) as { fast: { root: string } }
+    await writeFile(path, serialize({ ...stamp, fast: { ...stamp.fast, root: '/elsewhere/' } }))
+    expect(fastNoop(argv, s.dir)).toBeUndefined()
   })
 
   it('does not answer after an excerpt, a record or the glossary changed, a file was added, or a page was edited', async () => {

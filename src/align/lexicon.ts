@@ -19,14 +19,14 @@ export type Role = 'state-forces' | 'armed-group' | 'attacker' | 'civilians'
  * after it (`soldats français`) is resolved through the glossary instead.
  */
 export const combatantNouns: ReadonlyArray<{ pattern: string; role: Role }> = [
-  { pattern: 'soldats?|militaires|gendarmes?|gardes? nationaux|gardes?|policiers?|douaniers?|membres? des forces (?:armées|de (?:défense|sécurité))|éléments? des forces|hommes|officiers?|sous-officiers?|recrues?|casques bleus', role: 'state-forces' },
+  { pattern: 'soldats?|militaires?|gendarmes?|gardes? nationaux|gardes?|policiers?|douaniers?|membres? des forces (?:armées|de (?:défense|sécurité))|éléments? des forces|hommes|officiers?|sous-officiers?|recrues?|casques bleus', role: 'state-forces' },
   { pattern: 'assaillants?|attaquants?', role: 'attacker' },
   { pattern: '(?:djihadistes?|jihadistes?|terroristes?|islamistes?|rebelles?|insurgés?|combattants?|militants?|hommes armés|individus armés|éléments? armés|membres? du groupe)', role: 'armed-group' },
   { pattern: 'civils?|villageois|habitants?|personnes?|passagers?|enfants?|femmes?|adultes?', role: 'civilians' },
 ]
 
 /** Nouns of a state's troops, before the state (`soldats du Tchad`) or its nationality (`Forces armées nigériennes`). */
-export const troopNouns = 'forces armées|forces de défense et de sécurité|forces de sécurité|casques bleus|soldats?(?: de la paix)?|militaires?|troupes|contingents?|forces|armées?|unités?|gendarmes?'
+export const troopNouns = 'forces armées|forces de défense et de sécurités?|forces de sécurité|casques bleus|soldats?(?: de la paix)?|militaires?|troupes|contingents?|forces|armées?|unités?|gendarmes?'
 
 /** Nouns that `militaire` qualifies as an adjective: a `source militaire malienne` is no soldier. */
 export const militaryThings = '(?:sources?|camps?|convois?|colonnes?|bases?|postes?|positions?|détachements?|patrouilles?|opérations?|aviation|junte|régime|transition|hiérarchie|tribunal|hôpital|véhicules?|cibles?|présence|coopération|aide|renforts?)'

@@ -48,10 +48,12 @@ const qualifierBefore = qualifiersBefore.map(({ qualifier, pattern }) => ({ qual
 const qualifierAfterRegex = compile(`^\\s*(?:\\p{L}+\\s+){0,2}(?:${qualifierAfter})${word}`)
 /** `14 morts`, `un autre est porté disparu`, `43 nouveaux corps`, `une dizaine de prisonniers`. */
 const casualtyRightAfter = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^[\\s,]*(?:(?:au moins|au total|en tout|autres?|d${APOS}autres|nouveaux|nouvelles)\\s+)?(?:d(?:e\\s+|${APOS}))?(?:${pattern})${word}`) }))
+/** `un militaire … a précisé que les Casques bleus tués`: a reported clause has its own subject. */
+const reported = `\\s(?:que|qu${APOS})`
 /** Up to five words (adverbs, `qui`, `ont également`) between the noun and the casualty verb. */
-/** Not across a second group joined by `et` (`six soldats et plusieurs blessés`): that casualty word is theirs. */
-const otherGroup = `\\s(?:et|ainsi que)\\s+(?:plusieurs|des|de nombreux|d${APOS}autres|nombreux)${word}`
-const casualtyLater = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^(?:\\s+autres)?(?:(?!${otherGroup})[^.;:]){0,60}?(?<![\\p{L}])(?:${pattern})${word}`) }))
+/** Not across a second group joined by `et` (`six soldats et plusieurs blessés`, `5 arabes et une personne portée disparue`): that casualty word is theirs. */
+const otherGroup = `\\s(?:et|ainsi que)\\s+(?:plusieurs|des|de nombreux|d${APOS}autres|nombreux|une?)${word}`
+const casualtyLater = casualtyAfter.map(({ kind, pattern }) => ({ kind, regex: compile(`^(?:\\s+autres)?(?:(?!${otherGroup}|${reported})[^.;:]){0,60}?(?<![\\p{L}])(?:${pattern})${word}`) }))
 const casualtyJustBefore = casualtyBefore.map(({ kind, pattern }) => ({ kind, regex: compile(`(?<![\\p{L}])(?:${pattern})\\s*$`) }))
 const nounStart = `^\\s*(?:d${APOS}?e?\\s*)?(?:(?:ses|leurs|nos|vos|ces|des|les)\\s+)?(?:autres\\s+)?`
 const combatants = combatantNouns.map(({ pattern, role }) => ({ role, regex: compile(`${nounStart}(?:${pattern})${word}`) }))
@@ -239,6 +241,8 @@ function readCount(
   if (!kind && nounLength !== undefined && !noun?.equipment) kind = kindAfterAside(text, countedFrom + nounLength, sentence.end)
   // `blessés, dont trois grièvement` says how badly some were hurt, not a count of its own.
   if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && partOfPrevious.test(before) && !degreeAfter.test(after)) kind = previous.claim.kind
+  // `un effectif de 64 soldats dont deux lieutenants`: the parts of a strength are a strength too.
+  if (!kind && !noun?.equipment && nounLength !== undefined && previous?.claim.kind === 'strength' && !previous.claim.waitsForVerb && partOfPrevious.test(before)) kind = 'strength'
   if (!kind && !noun && other === undefined && previous && casualties.has(previous.claim.kind) && ellipsisBefore.test(before) && ellipsisAfter.test(after)) kind = previous.claim.kind
   // `47 morts - 14 gendarmes, 30 civils et 3 supplétifs -`, `huit morts (quatre soldats …)`: a breakdown of the casualties before.
   if (!kind && !noun?.equipment && previous && casualties.has(previous.claim.kind) && breakdownOfPrevious.test(text.slice(previous.item.end, item.start)) && !degreeAfter.test(after)) kind = previous.claim.kind

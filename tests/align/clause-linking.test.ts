@@ -85,6 +85,17 @@ describe('articles and figures', () => {
   })
 })
 
+describe('clause bounds', () => {
+  it('counts the singular `militaire`, and parts of a strength after `dont` as a strength', () => {
+    expect(counts('le bilan est de sept morts, 17 blessés et un militaire porté disparu')).toEqual([['killed', 7], ['injured', 17], ['missing', 1]])
+    expect(counts('La patrouille, avec un effectif de 64 soldats dont deux lieutenants, a été attaquée.')).toEqual([['strength', 64], ['strength', 2]])
+  })
+  it('does not read a casualty word past a second count joined by `et une`, or past a reported clause', () => {
+    expect(counts('le bilan fait état de 8 morts dont 5 arabes et une personne portée disparue')).toEqual([['killed', 8], ['killed', 5], ['missing', 1]])
+    expect(counts('Un militaire guinéen a précisé que les Casques bleus tués appartenaient à ce contingent.')).toEqual([])
+  })
+})
+
 describe('names', () => {
   it('leaves a bare `l’armée` to no one in a text naming no country, and `militaire` as an adjective', () => {
     expect(groups('Le communiqué ajoute que des avions de l’armée sont intervenus.')).toEqual([])

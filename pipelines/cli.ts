@@ -16,7 +16,7 @@ export type Pipeline = (argv: string[], io: Io) => Promise<number>
 
 const commands: Record<string, { load: () => Promise<{ run: Pipeline }>; summary: string }> = {
   check: { load: () => import('./check.ts'), summary: 'validate every record, excerpt and the glossary in sources/' },
-  build: { load: () => import('./build.ts'), summary: 'publish the English and French pages into dist/ (--out DIR)' },
+  build: { load: () => import('./build.ts'), summary: 'publish the English and French pages into dist/ (--out DIR, --watch to rebuild on change)' },
   detect: { load: () => import('./detect.ts'), summary: 'detect languages (--json: JSON Lines on stdin)' },
   extract: { load: () => import('./extract.ts'), summary: 'extract claims from French text (--json: JSON Lines on stdin)' },
   align: { load: () => import('./align.ts'), summary: 'align French excerpts with the record fields [event-id] (--json)' },

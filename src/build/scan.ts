@@ -9,7 +9,8 @@
  * src/ingest/corpus.ts: a folder not starting with `.` that holds
  * `record.yaml`; its `excerpts/*.md` files, sorted by name.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync, type BigIntStats, type Dirent } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync, type BigIntStats, type Dirent } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EXCERPTS_DIR, GLOSSARY_FILE, RECORD_FILE } from '../ingest/corpus.ts'
 import { statKey } from './fast-noop.js'
@@ -39,12 +40,17 @@ export interface SourceScan {
  * The file system's clock now, in nanoseconds: the modification time of a
  * file just written. A stat whose times are not older than this was taken
  * in the same tick as a change and proves nothing (git's "racily clean").
+ * Written in the cache folder; before the first build has made one (a
+ * build that fails must leave nothing behind), in the system's temporary
+ * folder, whose clock is the same kernel clock on a local disk.
  */
-export function fileSystemClock(dir: string): bigint {
-  mkdirSync(dir, { recursive: true })
-  const path = join(dir, 'clock')
+export function fileSystemClock(cacheDir: string): bigint {
+  const own = existsSync(cacheDir)
+  const path = own ? join(cacheDir, 'clock') : join(tmpdir(), `passerelle-clock-${process.pid}`)
   writeFileSync(path, '')
-  return statSync(path, { bigint: true }).mtimeNs
+  const now = statSync(path, { bigint: true }).mtimeNs
+  if (!own) rmSync(path, { force: true })
+  return now
 }
 
 export function scanSources(root: string, since?: bigint): SourceScan {

@@ -7,11 +7,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { appendFile, cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { generateCorpus } from '../../bench/synthetic.ts'
 import { buildAndWrite, type BuildOptions } from '../../src/build/incremental.ts'
 import { LOCALES_DIR } from '../../src/publish/i18n.ts'
 import { formatReport } from '../../src/diagnostics/index.ts'
+import { coldTree, tree } from './helpers.ts'
 
 const BASE_URL = 'https://passerelle.example.org/'
 let template: string
@@ -47,22 +48,6 @@ async function site(): Promise<Site> {
 export const tick = () => new Promise((resolve) => setTimeout(resolve, 20))
 
 /** Every output file's bytes, by path. */
-async function tree(dir: string): Promise<Map<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-  return new Map(await Promise.all(files.sort().map(async (path) => [path, await readFile(join(dir, path), 'latin1')] as const)))
-}
-
-/** The same sources built from nothing, without a cache. */
-async function coldTree(options: BuildOptions): Promise<Map<string, string>> {
-  const out = await mkdtemp(join(tmpdir(), 'perf-cold-'))
-  const result = await buildAndWrite({ ...options, out, cacheDir: undefined })
-  expect(formatReport(result.files)).toBe('')
-  const files = await tree(out)
-  await rm(out, { recursive: true, force: true })
-  return files
-}
-
 function changed(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...new Set([...before.keys(), ...after.keys()])].filter((path) => before.get(path) !== after.get(path)).sort()
 }

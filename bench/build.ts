@@ -9,9 +9,9 @@
  * of the rebuild), then `detect` and `align` alone. CPU time (user + sys)
  * of the processes is printed beside the wall-clock figures. Prints events/s, pages/s, p50/p95 per stage
  * and peak RSS, as a table or (with --json) one JSON object. `peak_rss_mb`
- * is the process's peak once the builds are done (workers included), before
- * detect and align load the whole corpus; `peak_rss_with_detect_align_mb`
- * is the peak at the end. The load average is printed too: on a shared
+ * is the process's peak right after the full build (workers included),
+ * before rebuilds, the watcher, detect and align keep more alive;
+ * `peak_rss_with_detect_align_mb` is the peak at the end. The load average is printed too: on a shared
  * machine it says how much the figures are to be trusted.
  */
 import { spawn } from 'node:child_process'
@@ -54,6 +54,8 @@ try {
   }
   log('full build (empty cache)')
   const full = await build()
+  // The target is about a full build: read its peak now, before the in-process rebuilds and the watcher keep more alive.
+  const buildPeakRssMb = process.resourceUsage().maxRSS / 1024
   // Article pages (two per event), as the targets count them; indexes and feeds come on top.
   const pages = [...full.result.fresh].filter((path) => /^[a-z]{2}\/[^/]+\/index\.html$/.test(path)).length
   const cli = async () => {
@@ -94,8 +96,6 @@ try {
   log('build --watch: one excerpt changed at a time')
   const oneChangeWatch = await watched(options, repeat, changeOneExcerpt)
 
-  // The targets are about the build: its peak, before detect and align load the whole corpus with every tree.
-  const buildPeakRssMb = process.resourceUsage().maxRSS / 1024
   log('detect and align alone')
   const corpus = await loadCorpus(root, dir)
   const detectStarted = performance.now()

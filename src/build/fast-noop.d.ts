@@ -16,6 +16,7 @@ export const BUILD_OPTIONS: {
   watch: { type: 'boolean' }
 }
 export function invocationKey(cwd: string, values: Record<string, unknown>): string
+export function hashOf(...parts: readonly string[]): string
 export function stampFile(cacheDir: string, outDir: string): string
 export function statKey(stat: BigIntStats | undefined): string
 export function statKeyOf(path: string): string

@@ -60,8 +60,12 @@ export function invocationKey(cwd, values) {
   return JSON.stringify([cwd, kept])
 }
 
-/** SHA-256 of the parts, as `hashOf` in src/build/fingerprint.ts. */
-function hashOf(...parts) {
+/**
+ * SHA-256 of the parts, separated so that ('ab', 'c') and ('a', 'bc') differ;
+ * the build's one hash (src/build/fingerprint.ts re-exports it).
+ * @param {...string} parts
+ */
+export function hashOf(...parts) {
   const hash = createHash('sha256')
   for (const part of parts) hash.update(part).update('\0')
   return hash.digest('hex')

@@ -4,23 +4,17 @@
  * itself (sources, lock file and Node's version, whose Intl data formats
  * dates), so a stale entry can never be mistaken for a fresh one.
  */
-import { createHash } from 'node:crypto'
 import { statSync, type BigIntStats } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { statKey } from './fast-noop.js'
 import { fileURLToPath } from 'node:url'
+import { hashOf, statKey } from './fast-noop.js'
+
+export { hashOf }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 /** What the code version covers: everything that runs or is read at build time. */
 const CODE_PATHS = ['src', 'pipelines', 'package-lock.json']
-
-/** SHA-256 of the parts, separated so that ('ab', 'c') and ('a', 'bc') differ. */
-export function hashOf(...parts: readonly string[]): string {
-  const hash = createHash('sha256')
-  for (const part of parts) hash.update(part).update('\0')
-  return hash.digest('hex')
-}
 
 let memo: Promise<{ hash: string; stats: Array<[string, BigIntStats | undefined]> }> | undefined
 

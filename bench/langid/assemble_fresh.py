@@ -36,8 +36,8 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from assemble import clean_message  # noqa: E402
-from assemble_prose import (BUCKETS, CODE_END, CODE_START, blocks, bucket, items_of, leftover,  # noqa: E402
-                            names_list, prose)
+from assemble_prose import (BUCKETS, CODE_END, CODE_START, blocks, bucket, document_picks,  # noqa: E402
+                            leftover, names_list, prose)
 
 ROOT = sys.argv[1]
 SHARE = os.path.join(ROOT, 'usr/share')
@@ -46,7 +46,6 @@ LOCALES = {'C': 'eng', 'fr': 'fra', 'es': 'spa', 'it': 'ita', 'pt': 'por', 'pt_B
            'de': 'deu', 'nl': 'nld'}
 EDU = {'en': 'eng', 'fr': 'fra', 'es': 'spa', 'it': 'ita', 'pt-pt': 'por', 'de': 'deu', 'nl': 'nld'}
 CAPS = {'docs': ({'fra': 500, 'eng': 500}, 200), 'catalog': ({'fra': 400, 'eng': 400}, 150)}
-PER_DOCUMENT_CELL = 4
 
 MALLARD = '{http://projectmallard.org/1.0/}'
 BLOCK = {'p', 'title', 'desc', 'subtitle'}
@@ -117,18 +116,8 @@ def edu_documents():
 def doc_items(known):
     """(lang, bucket, kind, text, source) of the help pages and the Edu manual, at most 4 per page, language and bucket."""
     for package, lang, path, key, found in list(help_documents()) + list(edu_documents()):
-        per_document = {}
-        for kind, block in found:
-            for item_kind, raw in items_of(kind, block):
-                text = prose(raw)
-                if text is None or text in known or leftover(lang, text) or names_list(text):
-                    continue
-                known.add(text)
-                per_document.setdefault(bucket(text), []).append((item_kind, text))
-        for b, items in per_document.items():
-            items.sort(key=lambda item: hashlib.sha1(item[1].encode()).hexdigest())
-            for item_kind, text in items[:PER_DOCUMENT_CELL]:
-                yield lang, b, item_kind, text, f'{package}:{path[len(ROOT):]}'
+        for b, item_kind, text in document_picks(lang, found, known):
+            yield lang, b, item_kind, text, f'{package}:{path[len(ROOT):]}'
 
 
 PLACEHOLDER = re.compile(r"%(\d\$)?[-+ #0']*\d*(\.\d+)?[a-zA-Z]|\{[^}]*\}|<[^>]+>|\\n|\n")

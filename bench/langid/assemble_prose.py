@@ -201,22 +201,30 @@ def split_of(key):
     return 'tune' if int(hashlib.sha1(key.encode()).hexdigest()[:2], 16) < TUNE_SHARE else 'test'
 
 
+def document_picks(lang, found, seen):
+    """(bucket, kind, text) kept from one document's (kind, block) pairs: prose not seen before (added to `seen`),
+    at most PER_DOCUMENT_CELL per bucket, in hash order. assemble_fresh.py picks the same way."""
+    per_document = {}
+    for kind, block in found:
+        for item_kind, raw in items_of(kind, block):
+            text = prose(raw)
+            if text is None or text in seen or leftover(lang, text) or names_list(text):
+                continue
+            seen.add(text)
+            per_document.setdefault(bucket(text), []).append((item_kind, text))
+    picks = []
+    for b, items in per_document.items():
+        items.sort(key=lambda item: hashlib.sha1(item[1].encode()).hexdigest())
+        picks.extend((b, item_kind, text) for item_kind, text in items[:PER_DOCUMENT_CELL])
+    return picks
+
+
 def main():
     seen, cells = set(), {}
     for package, lang, path, key in documents():
-        per_document = {}
-        for kind, block in blocks(path):
-            for item_kind, raw in items_of(kind, block):
-                text = prose(raw)
-                if text is None or text in seen or leftover(lang, text) or names_list(text):
-                    continue
-                seen.add(text)
-                per_document.setdefault(bucket(text), []).append((item_kind, text))
         source = f'{package}:{path[len(ROOT):]}'
-        for b, found in per_document.items():
-            found.sort(key=lambda item: hashlib.sha1(item[1].encode()).hexdigest())
-            for item_kind, text in found[:PER_DOCUMENT_CELL]:
-                cells.setdefault((lang, b), []).append({'text': text, 'kind': item_kind, 'source': source, 'document': key})
+        for b, item_kind, text in document_picks(lang, blocks(path), seen):
+            cells.setdefault((lang, b), []).append({'text': text, 'kind': item_kind, 'source': source, 'document': key})
     rows = []
     for (lang, b), items in sorted(cells.items()):
         items.sort(key=lambda item: hashlib.sha1(item['text'].encode()).hexdigest())

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { EventRecord, Glossary, Language } from '../record/schema.ts'
+import { renderWorkerEntry } from './bundle.js'
 
 export interface RenderBatch {
   cwd: string
@@ -57,7 +58,7 @@ export async function renderInWorkers(
   count: number,
   onBatch: (batch: number, results: RenderedEvent[]) => Promise<void>,
 ): Promise<void> {
-  const pool = Array.from({ length: count }, () => new Worker(new URL('./worker-entry.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }))
+  const pool = Array.from({ length: count }, () => new Worker(renderWorkerEntry() ?? new URL('./worker-entry.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }))
   let next = 0
   try {
     await Promise.all(

@@ -7,7 +7,8 @@ import { h } from 'hastscript'
 import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import rehypeFrenchTypography from './typography.ts'
-import { sanitizeBody } from './sanitize.ts'
+import { librarySanitizeBody, sanitizeBody } from './sanitize.ts'
+import { directHtml } from './html-direct.ts'
 import { STYLE } from './style.ts'
 
 export interface Alternate {
@@ -31,7 +32,8 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }
 
-export function documentTree(options: DocumentOptions): Root {
+/** `sanitize`: how the body is made safe; the default skips hast-util-sanitize for bodies it would leave unchanged. */
+export function documentTree(options: DocumentOptions, sanitize: (body: Element) => Element = sanitizeBody): Root {
   const head: ElementContent[] = [
     h('meta', { charSet: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
@@ -44,7 +46,7 @@ export function documentTree(options: DocumentOptions): Root {
   if (options.feed) head.push(h('link', { rel: 'alternate', type: 'application/atom+xml', title: options.feed.title, href: options.feed.href }))
   head.push(h('style', STYLE))
   if (options.jsonLd) head.push(h('script', { type: 'application/ld+json' }, scriptJson(options.jsonLd)))
-  const body = sanitizeBody(h('body', options.body))
+  const body = sanitize(h('body', options.body))
   if (options.lang === 'fr') {
     rehypeFrenchTypography({ lang: 'fr' })(body)
     // The title is text in the head: same rules.
@@ -54,5 +56,16 @@ export function documentTree(options: DocumentOptions): Root {
 }
 
 export function toDocument(options: DocumentOptions): string {
-  return toHtml(documentTree(options), { upperDoctype: true }) + '\n'
+  const tree = documentTree(options)
+  // The direct writer knows our page tree and gives the same bytes; anything it does not know goes through the library.
+  return (directHtml(tree) ?? libraryHtml(tree)) + '\n'
+}
+
+/** Always sanitize, then hast-util-to-html: the reference both fast paths are checked against. */
+export function libraryDocument(options: DocumentOptions): string {
+  return libraryHtml(documentTree(options, librarySanitizeBody)) + '\n'
+}
+
+export function libraryHtml(tree: Root): string {
+  return toHtml(tree, { upperDoctype: true })
 }

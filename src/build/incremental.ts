@@ -21,14 +21,15 @@
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
-import { finishCorpus, ingestEvent, loadGlossary, readEventFilesSync, type Corpus, type EventFiles, type LoadedEvent } from '../ingest/corpus.ts'
+import { finishCorpus, ingestEvent, loadGlossary, readEventFilesSync, type Corpus, type LoadedEvent } from '../ingest/corpus.ts'
 import { crossCheckChanged } from '../ingest/cross-check.ts'
 import { hasErrors } from '../diagnostics/index.ts'
 import { languages as allLanguages, type EventRecord, type Language } from '../record/schema.ts'
 import { LOCALES_DIR, NAMESPACE, loadLocales, type Locales } from '../publish/i18n.ts'
 import type { EventContext, EventPages } from '../publish/site.ts'
-import { batchesOf, renderInWorkers, workersFor } from './workers.ts'
-import { Staging } from '../publish/write.ts'
+import { batchesOf, workersFor, WorkerPool, type IngestedEvent, type IngestTask, type RenderTask, type SharedContext } from './workers.ts'
+import { Staging, type WrittenStat } from '../publish/write.ts'
+import { hashesOf, isClean } from './event-files.ts'
 import { emptyCache, loadCache, loadStamp, saveCache, saveStamp, type CacheState, type EventEntry, type RenderEntry, type Stamp, type WrittenFile } from './cache.ts'
 import { codeInputs, codeVersion, hashOf } from './fingerprint.ts'
 import { restoredEvent, type RestoredEvent } from './lazy.ts'
@@ -84,7 +85,13 @@ export interface BuildStats {
 }
 
 /** Takes each freshly rendered file as soon as it is made, so that the site is never held in memory whole. */
-export type Sink = (path: string, content: string) => Promise<void>
+export interface Sink {
+  write(path: string, content: string): Promise<void>
+  /** The folder worker threads write pages into themselves (see `writeFilesSync`)... */
+  folder(): Promise<string>
+  /** ...and how they tell what they wrote there. */
+  adopt(path: string, written: WrittenStat): void
+}
 
 export interface BuildResult {
   files: VFile[]
@@ -145,8 +152,24 @@ export async function buildSite(options: BuildOptions, sink: Sink, session: Buil
   const locales = await loadLocales(options.cwd, options.localesDir)
   const glossary = await loadGlossary(options.root, options.cwd)
   const cache = session.cache ?? (options.cacheDir ? await loadCache(options.cacheDir, options.out, code) : emptyCache(code))
+  const workers = new Workers(options, { cwd: options.cwd, localesDir: options.localesDir, glossary: glossary.glossary, baseUrl: options.baseUrl })
+  try {
+    return await changedBuild(options, { locales, glossary, cache, scan, code, key, record, workers }, sink, session, progress)
+  } finally {
+    await workers.close()
+  }
+}
+
+/** The part of `buildSite` that runs when the stamp could not answer alone. */
+async function changedBuild(
+  options: BuildOptions,
+  { locales, glossary, cache, scan, code, key, record, workers }: { locales: Locales; glossary: Awaited<ReturnType<typeof loadGlossary>>; cache: CacheState; scan: SourceScan; code: string; key: string; record: NonNullable<BuildResult['record']>; workers: Workers },
+  sink: Sink,
+  session: BuildSession,
+  progress: Progress,
+): Promise<BuildResult> {
   const folders = scan.folders
-  const ingest = ingestAll(options, scan, cache, progress)
+  const ingest = await ingestAll(options, scan, cache, progress, workers)
   const head: VFile[] = glossary.file ? [glossary.file] : []
   const loaded: Corpus = { root: options.root, glossary: glossary.glossary, glossarySource: glossary.source, events: ingest.events, files: head }
   const allFiles = () => [...loaded.files, ...ingest.files.flatMap((files) => files()), ...Object.values(locales.files)]
@@ -155,7 +178,7 @@ export async function buildSite(options: BuildOptions, sink: Sink, session: Buil
   const failed = (): BuildResult => ({ files: allFiles(), fresh: new Set(), link: new Map(), unchanged: false, stats })
   if (hasErrors(allFiles())) return (progress.stop(), failed())
 
-  const render = await renderAll(loaded, locales, cache, { ...options, code, recordHashes: ingest.recordHashes, trustOutput: session.cache !== undefined }, progress, sink)
+  const render = await renderAll(loaded, locales, cache, { ...options, code, recordHashes: ingest.recordHashes, trustOutput: session.cache !== undefined }, progress, sink, workers)
   progress.stop()
   const files = allFiles()
   if (hasErrors(files)) return failed()
@@ -199,7 +222,7 @@ function ownLocales(cwd: string): string | undefined {
  * with no message are checked again, run on the changed events alone when
  * the last check of the same corpus was clean, else run in full.
  */
-function crossCheckAll(corpus: Corpus, folders: string[], ingest: ReturnType<typeof ingestAll>, cache: CacheState, allFiles: () => VFile[], cwd: string) {
+function crossCheckAll(corpus: Corpus, folders: string[], ingest: Awaited<ReturnType<typeof ingestAll>>, cache: CacheState, allFiles: () => VFile[], cwd: string) {
   const glossaryText = String(corpus.glossarySource?.file.value ?? '\0missing')
   const keyOf = (hash: (folder: string) => string | undefined) => hashOf('checks', glossaryText, ...folders.flatMap((folder) => [folder, hash(folder) ?? '\0unclean']))
   const key = keyOf((folder) => ingest.entries.get(folder)?.filesHash)
@@ -213,12 +236,6 @@ function crossCheckAll(corpus: Corpus, folders: string[], ingest: ReturnType<typ
   }
   finishCorpus(corpus, cwd)
   return { key, skipped: false }
-}
-
-/** Hash of the record, and of the record with every excerpt (names and texts). */
-function hashesOf(files: EventFiles): { recordHash: string; filesHash: string } {
-  const recordHash = hashOf(String(files.record.value))
-  return { recordHash, filesHash: hashOf(recordHash, ...files.excerpts.flatMap((file) => [file.basename ?? '', String(file.value)])) }
 }
 
 /**
@@ -250,9 +267,10 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 /**
  * Restores unchanged events from the cache (without reading them when their
  * stats match, without parsing them when their hashes do) and parses the
- * others; only clean events are kept for next time.
+ * others, on the workers when there are enough of them; only clean events
+ * are kept for next time.
  */
-function ingestAll(options: BuildOptions, scan: SourceScan, cache: CacheState, progress: Progress) {
+async function ingestAll(options: BuildOptions, scan: SourceScan, cache: CacheState, progress: Progress, workers: Workers) {
   const events: LoadedEvent[] = []
   const entries = new Map<string, EventEntry>()
   const recordHashes = new Map<string, string>()
@@ -260,6 +278,13 @@ function ingestAll(options: BuildOptions, scan: SourceScan, cache: CacheState, p
   let parsed = 0
   let sameEntries = true
   progress.start('parsing', scan.folders.length)
+  const unread = (folder: string) => {
+    const cached = cache.events.get(folder)
+    const stats = scan.events.get(folder)!.stats
+    return !(cached && stats !== '' && cached.stats === stats)
+  }
+  const toRead = scan.folders.filter(unread)
+  const fromWorkers = await workers.ingest(toRead, cache, progress)
   for (const folder of scan.folders) {
     const dir = join(options.root, folder)
     const seen = scan.events.get(folder)!
@@ -267,14 +292,23 @@ function ingestAll(options: BuildOptions, scan: SourceScan, cache: CacheState, p
     let restored: RestoredEvent | undefined
     let entry: EventEntry | undefined
     let event: LoadedEvent | undefined
+    const done = fromWorkers.get(folder)
+    // Stats are kept only for the very files read: one added or removed since the scan is hashed again next time.
+    const statsOf = (excerpts: readonly string[]) => (sameStrings(excerpts, seen.excerpts) ? seen.stats : '')
     if (cached && seen.stats !== '' && cached.stats === seen.stats) {
       entry = cached
       restored = restoredEvent(dir, folder, cached, options.cwd)
+    } else if (done && 'recordHash' in done && (done.entry || (done.unchanged && cached))) {
+      const stats = statsOf(done.excerpts)
+      if (done.entry) {
+        entry = { ...done.entry, stats }
+        parsed++
+      } else entry = cached!.stats === stats ? cached! : { ...cached!, recordHash: done.recordHash, stats }
+      restored = restoredEvent(dir, folder, entry, options.cwd)
     } else {
       const read = readEventFilesSync(dir, options.cwd)
       const { recordHash, filesHash } = hashesOf(read)
-      // Stats are kept only for the very files read: one added or removed since the scan is hashed again next time.
-      const stats = sameStrings(read.excerpts.map((file) => file.basename ?? ''), seen.excerpts) ? seen.stats : ''
+      const stats = statsOf(read.excerpts.map((file) => file.basename ?? ''))
       if (cached && cached.filesHash === filesHash && isClean(read)) {
         entry = cached.stats === stats ? cached : { ...cached, recordHash, stats }
         restored = restoredEvent(dir, folder, entry, options.cwd, read)
@@ -301,13 +335,56 @@ function ingestAll(options: BuildOptions, scan: SourceScan, cache: CacheState, p
       events.push(event)
       recordHashes.set(event.record.id, entry?.recordHash ?? hashOf(String(event.source.file.value)))
     }
-    progress.tick()
+    if (!done) progress.tick()
   }
   return { events, entries, recordHashes, parsed, files, sameEntries }
 }
 
-function isClean(files: EventFiles): boolean {
-  return files.record.messages.length === 0 && files.excerpts.every((file) => file.messages.length === 0)
+/**
+ * The build's worker threads, started on first need (a build with little to
+ * do never pays their start-up) and kept for its two big jobs, parsing and
+ * rendering.
+ */
+class Workers {
+  #pool: WorkerPool | undefined
+  constructor(
+    private readonly options: BuildOptions,
+    private readonly shared: SharedContext,
+  ) {}
+
+  /** The pool when a job of `size` events deserves one. */
+  #for(size: number): WorkerPool | undefined {
+    if (this.#pool) return this.#pool
+    const count = workersFor(size, this.options.workers ?? 1, this.options.minEventsPerWorker)
+    if (count > 0) this.#pool = WorkerPool.start(count, this.shared)
+    return this.#pool
+  }
+
+  /** Reads, hashes and parses the folders on the workers; an empty map when they are too few to be worth it. */
+  async ingest(folders: readonly string[], cache: CacheState, progress: Progress): Promise<Map<string, IngestedEvent | { folder: string }>> {
+    const done = new Map<string, IngestedEvent | { folder: string }>()
+    const pool = this.#for(folders.length)
+    if (!pool) return done
+    const tasks: IngestTask[] = batchesOf(folders).map((batch) => ({
+      kind: 'ingest',
+      root: this.options.root,
+      cwd: this.options.cwd,
+      folders: batch.map((folder) => ({ folder, cachedHash: cache.events.get(folder)?.filesHash })),
+    }))
+    await pool.run(tasks, (_, results) => {
+      for (const result of results) done.set(result.folder, result)
+      progress.tick(results.length)
+    })
+    return done
+  }
+
+  render(size: number): WorkerPool | undefined {
+    return this.#for(size)
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.close()
+  }
 }
 
 interface RenderOptions extends BuildOptions {
@@ -318,7 +395,7 @@ interface RenderOptions extends BuildOptions {
 }
 
 /** Renders the events whose render key changed (those of this shard), links the others, then the pages about all events. */
-async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options: RenderOptions, progress: Progress, sink: Sink) {
+async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, options: RenderOptions, progress: Progress, sink: Sink, workers: Workers) {
   const records = corpus.events.map((event) => event.record)
   const references = await languagesOfReferences(records, options.recordHashes, cache)
   const context: EventContext = {
@@ -343,7 +420,7 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
   const fresh = new Set<string>()
   const emit = async (outputs: ReadonlyArray<readonly [string, string]>) => {
     for (const [path] of outputs) fresh.add(path)
-    await Promise.all(outputs.map(([path, content]) => sink(path, content)))
+    await Promise.all(outputs.map(([path, content]) => sink.write(path, content)))
   }
   const link = new Map<string, string>()
   const entries = new Map<string, RenderEntry>()
@@ -360,9 +437,12 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
   }
   progress.tick(reused.size)
   const renderedEntries = new Map<number, RenderEntry>()
-  await renderMisses(corpus, misses, context, options, progress, async (index, pages) => {
-    await emit(pages.outputs)
-    renderedEntries.set(index, { key: keys[index]!, paths: pages.outputs.map(([path]) => path), leads: pages.leads })
+  await renderMisses(corpus, misses, context, { progress, sink, pool: workers.render(misses.length) }, async (index, pages) => {
+    if ('written' in pages) {
+      for (const [path, written] of pages.written) (fresh.add(path), sink.adopt(path, written))
+    } else await emit(pages.outputs)
+    const paths = 'written' in pages ? pages.written.map(([path]) => path) : pages.outputs.map(([path]) => path)
+    renderedEntries.set(index, { key: keys[index]!, paths, leads: pages.leads })
   })
   for (let index = from; index < to; index++) {
     const { record } = corpus.events[index]!
@@ -418,18 +498,18 @@ async function languagesOfReferences(records: readonly EventRecord[], recordHash
 }
 
 /**
- * Renders the events to render, on worker threads when there are enough of
- * them, else here, handing each event's pages to `done` as they come. An
- * event a worker flags is rendered again here so that its messages are
- * placed in its own files.
+ * Renders the events to render, on the workers when there are enough of
+ * them (they write the pages into the staging folder themselves), else
+ * here, handing each event's pages to `done` as they come. An event a
+ * worker flags is rendered again here so that its messages are placed in
+ * its own files.
  */
 async function renderMisses(
   corpus: Corpus,
   misses: number[],
   context: EventContext,
-  options: RenderOptions,
-  progress: Progress,
-  done: (index: number, pages: Pick<EventPages, 'outputs' | 'leads'>) => Promise<void>,
+  { progress, sink, pool }: { progress: Progress; sink: Sink; pool: WorkerPool | undefined },
+  done: (index: number, pages: Pick<EventPages, 'outputs' | 'leads'> | { written: Array<[string, WrittenStat]>; leads: Record<Language, string> }) => Promise<void>,
 ): Promise<void> {
   if (misses.length === 0) return
   const { eventPages, reportProblems } = await publishing()
@@ -439,29 +519,26 @@ async function renderMisses(
     reportProblems(source, pages.pair)
     await done(index, pages)
   }
-  const workers = workersFor(misses.length, options.workers ?? 1, options.minEventsPerWorker)
-  if (workers === 0) {
+  if (!pool) {
     for (const index of misses) (await here(index), progress.tick())
     return
   }
+  const staging = await sink.folder()
   const batches = batchesOf(misses)
-  await renderInWorkers(
-    batches.map((batch) => {
-      const records = batch.map((index) => corpus.events[index]!.record)
-      const related = [...new Set(records.flatMap((record) => record.related))].flatMap((id) => context.events.get(id) ?? [])
-      const languages = records.flatMap((record) => record.references.map((reference): [string, string] => [`${record.id}/${reference.id}`, context.referenceLanguage.get(`${record.id}/${reference.id}`)!]))
-      return { records, related, languages: languages.filter(([, lang]) => lang !== undefined) }
-    }),
-    { cwd: options.cwd, localesDir: options.localesDir, glossary: corpus.glossary, baseUrl: options.baseUrl },
-    workers,
-    async (batch, results) => {
-      for (const [position, result] of results.entries()) {
-        const index = batches[batch]![position]!
-        await (result.problems ? here(index) : done(index, result))
-      }
-      progress.tick(results.length)
-    },
-  )
+  const tasks = batches.map((batch): RenderTask => {
+    const records = batch.map((index) => corpus.events[index]!.record)
+    const related = [...new Set(records.flatMap((record) => record.related))].flatMap((id) => context.events.get(id) ?? [])
+    const languages = records.flatMap((record) => record.references.map((reference): [string, string] => [`${record.id}/${reference.id}`, context.referenceLanguage.get(`${record.id}/${reference.id}`)!]))
+    return { kind: 'render', records, related, languages: languages.filter(([, lang]) => lang !== undefined), staging }
+  })
+  await pool.run(tasks, async (batch, results) => {
+    for (const [position, result] of results.entries()) {
+      const index = batches[batch]![position]!
+      if (result.problems) await here(index)
+      else await done(index, result.written ? { written: result.written, leads: result.leads } : { outputs: result.outputs!, leads: result.leads })
+    }
+    progress.tick(results.length)
+  })
 }
 
 /** True when the file the last build wrote is still there, untouched (same inode, size and modification time). */
@@ -500,7 +577,8 @@ class UsedEntries extends Map<string, string> {
  */
 export async function buildAndWrite(options: BuildOptions, session?: BuildSession): Promise<BuildResult & { persist: () => Promise<void> }> {
   let staging: Promise<Staging> | undefined
-  const stage = () => (staging ??= Staging.open(options.out))
+  let opened: Staging | undefined
+  const stage = () => (staging ??= Staging.open(options.out).then((ready) => (opened = ready)))
   const abort = async () => {
     const opened = await staging?.catch(() => undefined)
     await opened?.abort()
@@ -508,7 +586,13 @@ export async function buildAndWrite(options: BuildOptions, session?: BuildSessio
   let result: BuildResult
   let written = new Map<string, WrittenFile>()
   try {
-    result = await buildSite(options, async (path, content) => (await stage()).write(path, content), session)
+    const sink: Sink = {
+      write: async (path, content) => (await stage()).write(path, content),
+      folder: async () => (await stage()).dir,
+      // Only ever called after `folder`, so the staging folder is open.
+      adopt: (path, written) => opened!.adopt(path, written),
+    }
+    result = await buildSite(options, sink, session)
     if (hasErrors(result.files)) {
       await abort()
       if (session) Object.assign(session, { stamp: undefined, scan: undefined })

@@ -1,33 +1,75 @@
 /**
- * Rendering over the CPU's cores with Node's own worker threads: a pool
- * kept for the build, fed batches of events in order, results put back in
+ * The build over the CPU's cores with Node's own worker threads: one pool
+ * kept for the whole build, fed batches in order, results put back in
  * order, so the output is the same bytes whatever the number of workers.
- * Starting a worker costs about a second (it compiles the publishing code),
- * so small jobs stay on the main thread.
+ *
+ * Workers do two jobs (src/build/build-worker.ts): read, hash and parse the
+ * events whose files changed, and render events and write their pages
+ * straight into the staging folder. Both were the main thread's before, and
+ * made it the bottleneck: every page's text was copied back to it to be
+ * written there. Anything a worker finds wrong is only flagged, and the main
+ * thread does that event again itself, so that its messages land on the
+ * real files, placed in the real YAML.
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { EventRecord, Glossary, Language } from '../record/schema.ts'
+import type { WrittenStat } from '../publish/write.ts'
+import type { EventEntry } from './cache.ts'
 import { renderWorkerEntry } from './bundle.js'
 
-export interface RenderBatch {
+/** What every render needs and does not change during a build: sent once to each worker. */
+export interface SharedContext {
   cwd: string
   localesDir?: string
   glossary: Glossary
   baseUrl: string
+}
+
+export interface IngestTask {
+  kind: 'ingest'
+  root: string
+  cwd: string
+  /** Event folders to read, each with the hash of its files the cache knows (skip the parse when they still hash so). */
+  folders: Array<{ folder: string; cachedHash?: string }>
+}
+
+/** A folder as a worker found it; `entry` is absent when it is not clean (the main thread reads it again for the messages). */
+export interface IngestedEvent {
+  folder: string
+  /** Excerpt file names as read. */
+  excerpts: string[]
+  recordHash: string
+  filesHash: string
+  /** Parsed and valid, no message on any file. Undefined: unclean, or `unchanged`. */
+  entry?: Omit<EventEntry, 'stats'>
+  /** Its files hash as the cache's entry does: the cached entry stands. */
+  unchanged?: boolean
+}
+
+export interface RenderTask {
+  kind: 'render'
   records: EventRecord[]
   /** Records the batch's events link to. */
   related: EventRecord[]
   /** `recordId/referenceId` → language, for the batch's references. */
   languages: Array<[string, string]>
+  /** Staging folder to write the pages into; undefined to send them back. */
+  staging?: string
 }
 
 export interface RenderedEvent {
-  outputs: Array<[string, string]>
+  /** The pages, when the task had no staging folder. */
+  outputs?: Array<[string, string]>
+  /** The pages written into the staging folder and their stats. */
+  written?: Array<[string, WrittenStat]>
   leads: Record<Language, string>
-  /** Parity gaps, unknown citations or missing translations: render again on the main thread for the messages. */
+  /** Parity gaps, unknown citations or missing translations: nothing was written; render again on the main thread for the messages. */
   problems: boolean
 }
+
+export type Task = IngestTask | RenderTask
+type ResultOf<T extends Task> = T extends IngestTask ? IngestedEvent[] : RenderedEvent[]
 
 /**
  * A worker's old generation. Rendering makes much short-lived garbage and V8,
@@ -45,42 +87,57 @@ export function defaultWorkers(): number {
   return availableParallelism()
 }
 
-/** How many workers a job of `events` renders deserves (0: render on the main thread). */
+/** How many workers a job of `events` deserves (0: do it on the main thread). */
 export function workersFor(events: number, requested: number, minPerWorker = MIN_EVENTS_PER_WORKER): number {
   const useful = Math.min(requested, Math.floor(events / minPerWorker))
   return useful >= 2 ? useful : 0
 }
 
-/** Renders the batches on `count` workers; `onBatch` gets each batch's results (by batch index) as soon as they come. */
-export async function renderInWorkers(
-  batches: Array<Omit<RenderBatch, 'cwd' | 'localesDir' | 'glossary' | 'baseUrl'>>,
-  shared: Pick<RenderBatch, 'cwd' | 'localesDir' | 'glossary' | 'baseUrl'>,
-  count: number,
-  onBatch: (batch: number, results: RenderedEvent[]) => Promise<void>,
-): Promise<void> {
-  const pool = Array.from({ length: count }, () => new Worker(renderWorkerEntry() ?? new URL('./worker-entry.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }))
-  let next = 0
-  try {
+export class WorkerPool {
+  readonly #workers: Worker[]
+
+  private constructor(workers: Worker[]) {
+    this.#workers = workers
+  }
+
+  static start(count: number, shared: SharedContext): WorkerPool {
+    const entry = renderWorkerEntry() ?? new URL('./worker-entry.js', import.meta.url)
+    const workers = Array.from({ length: count }, () => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: shared }))
+    return new WorkerPool(workers)
+  }
+
+  get size(): number {
+    return this.#workers.length
+  }
+
+  /** Runs the tasks; `onResult` gets each task's results (by task index) as soon as they come, one at a time. */
+  async run<T extends Task>(tasks: readonly T[], onResult: (task: number, results: ResultOf<T>) => Promise<void> | void): Promise<void> {
+    let next = 0
+    let delivering = Promise.resolve()
     await Promise.all(
-      pool.map(async (worker) => {
-        while (next < batches.length) {
+      this.#workers.map(async (worker) => {
+        while (next < tasks.length) {
           const index = next++
-          const results = await new Promise<RenderedEvent[]>((resolve, reject) => {
+          const results = await new Promise<ResultOf<T>>((resolve, reject) => {
             worker.once('message', resolve)
             worker.once('error', reject)
-            worker.postMessage({ ...shared, ...batches[index]! })
+            worker.postMessage(tasks[index])
           })
           worker.removeAllListeners('error')
-          await onBatch(index, results)
+          // One delivery at a time, so that callers need no locking of their own.
+          delivering = delivering.then(() => onResult(index, results))
+          await delivering
         }
       }),
     )
-  } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()))
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.terminate()))
   }
 }
 
-/** Events cut into batches for the pool. */
+/** Items cut into batches for the pool. */
 export function batchesOf<T>(items: readonly T[]): T[][] {
   const batches: T[][] = []
   for (let index = 0; index < items.length; index += BATCH) batches.push(items.slice(index, index + BATCH))

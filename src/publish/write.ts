@@ -8,6 +8,7 @@
  * directory entry. Files are never modified in place, so sharing an inode
  * with the old output is safe.
  */
+import { closeSync, fstatSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
 import { copyFile, link as hardLink, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 
@@ -72,6 +73,16 @@ export class Staging {
     this.#written.set(path, { size, mtimeMs, ino })
   }
 
+  /** The staging folder itself, for worker threads to write pages into with `writeFilesSync`. */
+  get dir(): string {
+    return this.#dir
+  }
+
+  /** Records a file written into the staging folder by someone else (a worker thread). */
+  adopt(path: string, written: WrittenStat): void {
+    this.#written.set(path, written)
+  }
+
   /** Output path → existing file with the right contents, hard-linked (copied when linking fails). */
   async linkAll(links: ReadonlyMap<string, string>): Promise<void> {
     // A path written fresh keeps its fresh contents.
@@ -115,6 +126,30 @@ export class Staging {
     await made
     return file
   }
+}
+
+/**
+ * Writes files under `dir` (a staging folder) and returns their stats.
+ * Synchronous on purpose: it runs in a worker thread that has nothing else
+ * to do meanwhile, and four plain system calls per file (open, write,
+ * fstat, close) cost far less than the same through promises and libuv's
+ * thread pool, which the main thread would then also have to drive.
+ * @param made folders known to exist already (updated)
+ */
+export function writeFilesSync(dir: string, outputs: ReadonlyArray<readonly [string, string]>, made: Set<string>): Array<[string, WrittenStat]> {
+  return outputs.map(([path, content]) => {
+    const file = join(dir, path)
+    const folder = dirname(file)
+    if (!made.has(folder)) (mkdirSync(folder, { recursive: true }), made.add(folder))
+    const fd = openSync(file, 'w')
+    try {
+      writeFileSync(fd, content)
+      const { size, mtimeMs, ino } = fstatSync(fd)
+      return [path, { size, mtimeMs, ino }]
+    } finally {
+      closeSync(fd)
+    }
+  })
 }
 
 async function linkOrCopy(from: string, to: string): Promise<void> {

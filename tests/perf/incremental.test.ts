@@ -210,6 +210,35 @@ describe('incremental build', () => {
     expect(await tree(out)).toEqual(await coldTree({ ...options, workers: 1 }))
   })
 
+  it('on worker threads, a touched file with the same bytes is not parsed again, and a changed one is', async () => {
+    const { options, root } = await site()
+    const threaded = { ...options, workers: 2, minEventsPerWorker: 1 }
+    await buildAndWrite(threaded)
+    for (let index = 0; index < 4; index++) {
+      const path = join(root, event(index), 'excerpts', 'agence-0.md')
+      await writeFile(path, await readFile(path))
+    }
+    await appendFile(join(root, event(2), 'excerpts', 'agence-1.md'), '\nUn paragraphe de plus.\n')
+    await tick()
+    const result = await buildAndWrite(threaded)
+    expect(formatReport(result.files)).toBe('')
+    expect(result.stats.parsed).toBe(1)
+  })
+
+  it('on worker threads, an event with a problem is reported exactly as a single-threaded build reports it, and nothing is written', async () => {
+    const { options, out, root } = await site()
+    const recordPath = join(root, event(1), 'record.yaml')
+    await writeFile(recordPath, (await readFile(recordPath, 'utf8')).replace('partOf: mali-war', 'partOf: no-such-war'))
+    const excerptPath = join(root, event(2), 'excerpts', 'agence-0.md')
+    await writeFile(excerptPath, (await readFile(excerptPath, 'utf8')).replace('---\n', '---\nunknownField: 1\n'))
+    const threaded = await buildAndWrite({ ...options, cacheDir: undefined, workers: 2, minEventsPerWorker: 1 })
+    const single = await buildAndWrite({ ...options, cacheDir: undefined, workers: 1, out: join(root, '..', 'single') })
+    expect(formatReport(threaded.files)).toBe(formatReport(single.files))
+    expect(formatReport(threaded.files)).toMatch(/no-such-war/)
+    expect(formatReport(threaded.files)).toMatch(/unknownField/)
+    await expect(stat(out)).rejects.toThrow(/ENOENT/)
+  })
+
   it('a page edited by hand in the output is rendered again rather than kept', async () => {
     const { options, out } = await site()
     await buildAndWrite(options)

@@ -212,10 +212,24 @@ function ourSources(root, toRoot, loaded) {
         if (!loader) return undefined
         const bytes = await readFile(args.path)
         loaded.set(toUrlPath(path), hashOf(bytes))
-        return { contents: loader === 'json' ? bytes : relocateImportMeta(bytes.toString('utf8'), toUrlPath(path)), loader }
+        const text = bytes.toString('utf8')
+        return loader === 'json' ? jsonModule(text) : { contents: relocateImportMeta(text, toUrlPath(path)), loader }
       })
     },
   }
+}
+
+/**
+ * A JSON file as Node imports it (`with { type: 'json' }`: a default export
+ * only), parsed by JSON.parse: esbuild's json loader writes an object
+ * literal, which V8 parses several times slower, and src/detect's tables
+ * weigh megabytes.
+ * @param {string} text
+ * @returns {import('esbuild').OnLoadResult}
+ */
+function jsonModule(text) {
+  JSON.parse(text) // a syntax error belongs to the build, not to the first run that loads the table
+  return { contents: `export default JSON.parse(${JSON.stringify(text)})`, loader: 'js' }
 }
 
 /**

@@ -55,11 +55,11 @@ const KINDS = new Map<string, Kind>([
 ])
 
 /**
- * hast property name → HTML attribute name, as property-information's
+ * hast property name → HTML attribute name (a Map: `constructor` is no attribute), as property-information's
  * `find` gives it; none of these is boolean, overloaded boolean or
  * comma-separated there (the test checks it against the library).
  */
-export const ATTRIBUTES: Readonly<Record<string, string>> = {
+export const ATTRIBUTES: ReadonlyMap<string, string> = new Map(Object.entries({
   ariaLabel: 'aria-label',
   ariaLabelledBy: 'aria-labelledby',
   charSet: 'charset',
@@ -84,13 +84,14 @@ export const ATTRIBUTES: Readonly<Record<string, string>> = {
   title: 'title',
   type: 'type',
   value: 'value',
-}
+}))
 
 const TEXT_ESCAPED = /[&<]/g
 /** Without `g`, so that testing keeps no state between calls. */
 const TEXT_NEEDS_ESCAPING = /[&<]/
 const TEXT_REFERENCES: Record<string, string> = { '&': '&#x26;', '<': '&#x3C;' }
 const ATTRIBUTE_ESCAPED = /["&'`\0]/g
+const ATTRIBUTE_NEEDS_ESCAPING = /["&'`\0]/
 const ATTRIBUTE_REFERENCES: Record<string, string> = { '"': '&#x22;', '&': '&#x26;', "'": '&#x27;', '`': '&#x60;', '\0': '&#x0;' }
 
 /** The document as HTML, or undefined when the tree holds anything the writer does not know to write identically. */
@@ -127,10 +128,13 @@ function element(node: Element): string {
 function attributes(properties: Properties | undefined): string {
   let html = ''
   for (const key in properties) {
-    const value = attributeValue(properties[key])
+    const raw = properties[key]
+    // Skipped before the name is looked up, as the library does (it throws on a name like `constructor` with any other value).
+    if (raw === null || raw === undefined) continue
+    const name = ATTRIBUTES.get(key) ?? bail(`property ${key}`)
+    const value = attributeValue(raw)
     if (value === undefined) continue
-    const name = ATTRIBUTES[key] ?? bail(`property ${key}`)
-    html += value === true ? ` ${name}` : ` ${name}="${value.replace(ATTRIBUTE_ESCAPED, attributeReference)}"`
+    html += value === true ? ` ${name}` : ` ${name}="${ATTRIBUTE_NEEDS_ESCAPING.test(value) ? value.replace(ATTRIBUTE_ESCAPED, attributeReference) : value}"`
   }
   return html
 }
@@ -139,8 +143,7 @@ function attributes(properties: Properties | undefined): string {
 function attributeValue(value: unknown): string | true | undefined {
   if (typeof value === 'string') return value
   if (typeof value === 'number') return Number.isNaN(value) ? undefined : String(value)
-  if (value === true) return true
-  if (value === false || value === null || value === undefined) return undefined
+  if (typeof value === 'boolean') return value || undefined
   if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(' ').trim()
   return bail('property value')
 }

@@ -13,7 +13,7 @@
  * the copy equals sanitize's output on real and on hostile generated trees.
  */
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize'
-import type { Element, ElementContent, Properties, Root } from 'hast'
+import type { Element, ElementContent, Properties, Root, Text } from 'hast'
 
 const common = ['className', 'id', 'lang', 'ariaLabel', 'ariaLabelledBy', 'role', 'dataEntity', 'dataStatus', 'dataQualifier', 'dataLabel', 'hrefLang']
 
@@ -60,21 +60,34 @@ function sanitizedChildren(children: ElementContent[]): ElementContent[] {
  */
 const effective: Schema = { ...defaultSchema, ...schema }
 
-const allowedTags = new Set(effective.tagNames ?? [])
+/** What sanitize checks on one allowed element, looked up once per tag. */
+interface TagRules {
+  /**
+   * Property names allowed with any value (`*` merged in). Definitions that
+   * list allowed values, and `data*`, are left out: a property they would
+   * decide makes the tree unsure, so it goes through sanitize.
+   */
+  properties: Set<string>
+  /** One of these must be an ancestor (a `tr` outside a `table` is unwrapped). */
+  ancestors: readonly string[] | undefined
+  /** Sanitize adds required properties when missing: not worth checking. */
+  required: boolean
+}
 
-/**
- * Property names allowed as any value, per tag (`*` merged in). Definitions
- * that list allowed values, and `data*`, are left out: a property they
- * would decide makes the tree unsure, so it goes through sanitize.
- */
-const allowedProperties = new Map<string, Set<string>>()
-for (const tag of allowedTags) {
+const tagRules = new Map<string, TagRules>()
+for (const tag of effective.tagNames ?? []) {
   const definitions = [...(effective.attributes?.[tag] ?? []), ...(effective.attributes?.['*'] ?? [])]
-  allowedProperties.set(tag, new Set(definitions.filter((definition): definition is string => typeof definition === 'string' && definition !== 'data*')))
+  tagRules.set(tag, {
+    properties: new Set(definitions.filter((definition): definition is string => typeof definition === 'string' && definition !== 'data*')),
+    ancestors: effective.ancestors?.[tag],
+    required: Object.keys(effective.required?.[tag] ?? {}).length > 0,
+  })
 }
 
 /** Properties sanitize prefixes (clobbering), hence never kept as they are. */
 const clobbered = new Set(effective.clobberPrefix ? (effective.clobber ?? []) : [])
+/** Allowed URL protocols, by property name. */
+const protocols = new Map(Object.entries(effective.protocols ?? {}).filter((entry): entry is [string, string[]] => Boolean(entry[1]?.length)))
 
 /**
  * The sanitized copy of `nodes` when sanitize would keep them all unchanged,
@@ -87,56 +100,47 @@ export function cleanCopy(nodes: readonly ElementContent[]): ElementContent[] | 
   return copyNodes(nodes, [])
 }
 
-function copyNodes(nodes: unknown, ancestors: string[]): ElementContent[] | undefined {
+/** Nodes are typed as hast, but checked as if anything could be in them: sanitize does not trust the types either. */
+function copyNodes(nodes: readonly ElementContent[], ancestors: string[]): ElementContent[] | undefined {
   if (!Array.isArray(nodes)) return undefined
-  const copy: ElementContent[] = new Array(nodes.length)
-  for (let index = 0; index < nodes.length; index++) {
-    const node: unknown = nodes[index]
-    if (!node || typeof node !== 'object') return undefined
-    const { type } = node as { type?: unknown }
-    if (type === 'text') {
-      const { value } = node as { value?: unknown }
-      if (typeof value !== 'string') return undefined
-      copy[index] = { type: 'text', value }
-    } else if (type === 'element') {
-      const element = copyElement(node as Element, ancestors)
-      if (!element) return undefined
-      copy[index] = element
-    } else return undefined // Comments, doctypes, raw HTML: sanitize drops them.
+  const copy: ElementContent[] = []
+  for (const node of nodes) {
+    const kept = node?.type === 'text' ? copyText(node) : node?.type === 'element' ? copyElement(node, ancestors) : undefined // Comments, raw HTML: sanitize drops them.
+    if (!kept) return undefined
+    copy.push(kept)
   }
   return copy
 }
 
+function copyText(node: Text): Text | undefined {
+  return typeof node.value === 'string' ? { type: 'text', value: node.value } : undefined
+}
+
 function copyElement(node: Element, ancestors: string[]): Element | undefined {
   const { tagName, properties } = node
-  if (typeof tagName !== 'string' || !allowedTags.has(tagName) || !hasRequiredAncestor(tagName, ancestors) || !keptProperties(tagName, properties)) return undefined
+  const rules = tagRules.get(tagName)
+  if (!rules || rules.required || (rules.ancestors && !rules.ancestors.some((name) => ancestors.includes(name))) || !keptProperties(rules, properties)) return undefined
   ancestors.push(tagName)
   const children = copyNodes(node.children, ancestors)
   ancestors.pop()
   return children && { type: 'element', tagName, properties, children }
 }
 
-function hasRequiredAncestor(tagName: string, ancestors: readonly string[]): boolean {
-  const required = effective.ancestors?.[tagName]
-  return !required || required.some((name) => ancestors.includes(name))
-}
-
-/** Whether sanitize keeps every property of a `tagName` element, each with the same value. */
-function keptProperties(tagName: string, properties: unknown): properties is Properties {
+/** Whether sanitize keeps every property, each with the same value. */
+function keptProperties(rules: TagRules, properties: Properties): boolean {
   if (!properties || typeof properties !== 'object') return false
   const prototype = Object.getPrototypeOf(properties)
   if (prototype !== Object.prototype && prototype !== null) return false
-  if (effective.required?.[tagName] && Object.keys(effective.required[tagName]!).length > 0) return false
-  const allowed = allowedProperties.get(tagName)!
   for (const key in properties) {
-    if (!allowed.has(key) || clobbered.has(key) || !keptValue(key, (properties as Record<string, unknown>)[key])) return false
+    if (!rules.properties.has(key) || clobbered.has(key) || !keptValue(key, properties[key])) return false
   }
   return true
 }
 
 function keptValue(key: string, value: unknown): boolean {
-  if (Array.isArray(value)) return value.every((item) => (typeof item === 'string' || typeof item === 'number') && safeProtocol(key, item))
-  return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && safeProtocol(key, value)
+  const allowed = protocols.get(key)
+  if (Array.isArray(value)) return value.every((item) => (typeof item === 'string' || typeof item === 'number') && (!allowed || safeProtocol(allowed, item)))
+  return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && (!allowed || safeProtocol(allowed, value))
 }
 
 /**
@@ -144,11 +148,9 @@ function keptValue(key: string, value: unknown): boolean {
  * or `#` must start with an allowed protocol; relative URLs and fragments
  * have none.
  */
-function safeProtocol(key: string, value: string | number | boolean): boolean {
-  const protocols = Object.hasOwn(effective.protocols ?? {}, key) ? effective.protocols![key] : undefined
-  if (!protocols || protocols.length === 0) return true
+function safeProtocol(allowed: readonly string[], value: string | number | boolean): boolean {
   const url = String(value)
   const colon = url.indexOf(':')
   if (colon < 0 || [url.indexOf('/'), url.indexOf('?'), url.indexOf('#')].some((position) => position > -1 && colon > position)) return true
-  return protocols.some((protocol) => colon === protocol.length && url.startsWith(protocol))
+  return allowed.some((protocol) => colon === protocol.length && url.startsWith(protocol))
 }

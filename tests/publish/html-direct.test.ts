@@ -136,7 +136,7 @@ describe('clean-body check', () => {
 
 describe('direct HTML writer', () => {
   it('knows each attribute as property-information does: name, and neither boolean nor comma-separated', () => {
-    for (const [property, attribute] of Object.entries(ATTRIBUTES)) {
+    for (const [property, attribute] of ATTRIBUTES) {
       const info = find(html, property)
       expect({ property, attribute: info.attribute, boolean: info.boolean || info.overloadedBoolean, commas: info.commaSeparated }).toEqual({ property, attribute, boolean: false, commas: false })
     }
@@ -149,6 +149,7 @@ describe('direct HTML writer', () => {
       [{ type: 'element', tagName: 'BR', properties: {}, children: [] }, '<BR>'],
       [h('p', { onClick: 'x' }), 'property onClick'],
       [h('p', { hidden: true }), 'property hidden'],
+      [{ type: 'element', tagName: 'p', properties: { constructor: 'x' }, children: [] }, 'property constructor'],
       [{ type: 'element', tagName: 'p', properties: { id: {} as unknown as string }, children: [] }, 'property value'],
       [{ type: 'comment', value: 'x' }, 'comment'],
       [{ type: 'raw', value: '<b>' } as unknown as RootContent, 'raw'],
@@ -172,11 +173,11 @@ describe('direct HTML writer', () => {
     { weight: 8, arbitrary: fc.tuple(fc.constantFrom('className', 'id', 'lang', 'ariaLabel', 'ariaLabelledBy', 'role', 'dataEntity', 'dataStatus', 'dataQualifier', 'dataLabel', 'hrefLang'), fc.oneof(text, fc.array(text, { maxLength: 3 }))) },
     { weight: 3, arbitrary: fc.tuple(fc.constant('href'), href) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('colSpan', 'start', 'value', 'dateTime', 'scope', 'rel'), value) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('onClick', 'onError', 'style', 'src', 'dataFoo', 'hidden', 'title', 'type', 'content', 'download'), value) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('onClick', 'onError', 'style', 'src', 'dataFoo', 'hidden', 'title', 'type', 'content', 'download', 'constructor', '__proto__'), value) },
   )
   const properties = fc.array(property, { maxLength: 3 }).map((entries) => Object.fromEntries(entries))
   const allowed = fc.constantFrom(...(schema.tagNames ?? []))
-  const hostile = fc.constantFrom('script', 'style', 'iframe', 'img', 'svg', 'template', 'marquee', 'meta', 'link', 'title', 'input', 'BR')
+  const hostile = fc.constantFrom('script', 'style', 'iframe', 'img', 'svg', 'template', 'marquee', 'meta', 'link', 'title', 'input', 'BR', 'constructor')
   const tree = fc.letrec<{ node: ElementContent; nodes: ElementContent[] }>((tie) => ({
     node: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },

@@ -44,50 +44,11 @@ function expectBundled(run: Run) {
   expect(run.code).toBe(0)
 }
 
-describe('the bundled CLI against the tsx CLI', () => {
-  let dir: string
-  let sources: string
-  beforeAll(async () => ({ dir, sources } = await copySources()))
-  afterAll(() => rm(dir, { recursive: true, force: true }))
-
-  it('gives the same check output', async () => {
-    const bundled = await passerelle(['check', '--sources', sources], { cwd: dir })
-    const tsx = await passerelle(['check', '--sources', sources], { cwd: dir, env: TSX })
-    expectBundled(bundled)
-    expect(freshBundle(ROOT)).toBeDefined()
-    expect([bundled.code, bundled.stdout, ownStderr(bundled)]).toEqual([tsx.code, tsx.stdout, tsx.stderr])
-  })
-
-  it('writes the same dist/', async () => {
-    const build = (out: string, env?: Record<string, string>) => passerelle(['build', '--sources', sources, '--out', join(dir, out), '--no-cache', '--quiet'], { cwd: dir, ...(env && { env }) })
-    expectBundled(await build('dist-bundled'))
-    expect((await build('dist-tsx', TSX)).code).toBe(0)
-    const bundled = await snapshot(join(dir, 'dist-bundled'))
-    expect(bundled.size).toBeGreaterThan(40)
-    expect(bundled).toEqual(await snapshot(join(dir, 'dist-tsx')))
-  })
-
-  it('records the same code in the stamp: either one sees the other’s build as current', async () => {
-    const build = (env?: Record<string, string>) => passerelle(['build', '--sources', sources, '--out', join(dir, 'dist-stamp')], { cwd: dir, ...(env && { env }) })
-    // A new time on an excerpt defeats the fast no-op without changing what is published.
-    const excerpt = (await readdir(join(sources, 'soumpi-attack'), { recursive: true })).find((name) => name.endsWith('.md'))!
-    const touch = () => utimes(join(sources, 'soumpi-attack', excerpt), new Date(), new Date())
-    expectBundled(await build())
-    // Nothing changed: the launcher answers from the stamp the bundled build left, before choosing either CLI.
-    expect((await build(TSX)).stdout).toMatch(/\(0 events parsed, 0 rendered,/)
-    await touch()
-    expect((await build(TSX)).stdout).toMatch(/ 0 rendered,/)
-    await touch()
-    const bundled = await build()
-    expectBundled(bundled)
-    expect(bundled.stdout).toMatch(/ 0 rendered,/)
-  })
-})
-
 /**
  * A private checkout: our files copied, node_modules one symbolic link per
- * package, so that it builds its own bundle (tests never write the real
- * src/ nor the real bundle).
+ * package, so that it builds its own bundle; tests never write the real src/
+ * nor the real bundle, and edits to the working tree while they run cannot
+ * make the two CLIs differ.
  */
 async function copyCheckout(): Promise<string> {
   const root = join(await mkdtemp(join(tmpdir(), 'passerelle-bundle-')), 'checkout')
@@ -100,14 +61,18 @@ async function copyCheckout(): Promise<string> {
   return root
 }
 
-describe('a checkout’s own bundle', () => {
+// One private checkout for the whole file, in this order: first runs, then the CLIs compared, then changes to the checkout.
+describe('the bundled CLI', () => {
   let root: string
   let work: string
+  let dir: string
+  let sources: string
   beforeAll(async () => {
     root = await copyCheckout()
     work = await mkdtemp(join(tmpdir(), 'passerelle-bundle-work-'))
+    ;({ dir, sources } = await copySources())
   })
-  afterAll(() => Promise.all([rm(join(root, '..'), { recursive: true, force: true }), rm(work, { recursive: true, force: true })]))
+  afterAll(() => Promise.all([join(root, '..'), work, dir].map((path) => rm(path, { recursive: true, force: true }))))
 
   it('is built by two concurrent first runs, both of which succeed', async () => {
     expect(freshBundle(root)).toBeUndefined()
@@ -117,6 +82,39 @@ describe('a checkout’s own bundle', () => {
     expect(runs[0]!.stdout).toBe(runs[1]!.stdout)
     expect(runs[0]!.stdout).not.toBe('')
     expect(freshBundle(root)).toBeDefined()
+  })
+
+  it('gives the same check output', async () => {
+    const bundled = await passerelle(['check', '--sources', sources], { cwd: dir, root })
+    const tsx = await passerelle(['check', '--sources', sources], { cwd: dir, root, env: TSX })
+    expectBundled(bundled)
+    expect(freshBundle(root)).toBeDefined()
+    expect([bundled.code, bundled.stdout, ownStderr(bundled)]).toEqual([tsx.code, tsx.stdout, tsx.stderr])
+  })
+
+  it('writes the same dist/', async () => {
+    const build = (out: string, env?: Record<string, string>) => passerelle(['build', '--sources', sources, '--out', join(dir, out), '--no-cache', '--quiet'], { cwd: dir, root, ...(env && { env }) })
+    expectBundled(await build('dist-bundled'))
+    expect((await build('dist-tsx', TSX)).code).toBe(0)
+    const bundled = await snapshot(join(dir, 'dist-bundled'))
+    expect(bundled.size).toBeGreaterThan(40)
+    expect(bundled).toEqual(await snapshot(join(dir, 'dist-tsx')))
+  })
+
+  it('records the same code in the stamp: either one sees the other’s build as current', async () => {
+    const build = (env?: Record<string, string>) => passerelle(['build', '--sources', sources, '--out', join(dir, 'dist-stamp')], { cwd: dir, root, ...(env && { env }) })
+    // A new time on an excerpt defeats the fast no-op without changing what is published.
+    const excerpt = (await readdir(join(sources, 'soumpi-attack'), { recursive: true })).find((name) => name.endsWith('.md'))!
+    const touch = () => utimes(join(sources, 'soumpi-attack', excerpt), new Date(), new Date())
+    expectBundled(await build())
+    // Nothing changed: the launcher answers from the stamp the bundled build left, before choosing either CLI.
+    expect((await build(TSX)).stdout).toMatch(/\(0 events parsed, 0 rendered,/)
+    await touch()
+    expect((await build(TSX)).stdout).toMatch(/ 0 rendered,/)
+    await touch()
+    const bundled = await build()
+    expectBundled(bundled)
+    expect(bundled.stdout).toMatch(/ 0 rendered,/)
   })
 
   it('goes stale when a source file changes, and the next run uses the change', async () => {

@@ -13,7 +13,7 @@ import { lead } from './lead.ts'
 import { section, sectionStatus } from './sections.ts'
 import { references } from './references.ts'
 import { facts, type Fact } from './parity.ts'
-import { lookup } from './grammar.ts'
+import { lookup, type EntityLookup } from './grammar.ts'
 import { articlePath, relativeHref } from './urls.ts'
 import { plain } from './template.ts'
 import { infoboxJson } from './infobox-data.ts'
@@ -26,6 +26,8 @@ export interface RenderedArticle {
   article: Element
   infobox: Element
   lead: Element
+  /** The lead as plain text: the page's description and the feeds' summary. */
+  leadText: string
   facts: Fact[]
   /** Reference ids cited in prose that the record does not list. */
   unknownCitations: string[]
@@ -40,22 +42,27 @@ export interface ArticleInput {
   events: Map<string, EventRecord>
   /** BCP 47 language of a reference of this record. */
   languageOf: (referenceId: string) => string
+  /** The glossary by id, when the caller has built it already (building it walks the whole glossary). */
+  entity?: EntityLookup
 }
 
 export function renderArticle(input: ArticleInput): RenderedArticle {
   const { record, translator } = input
   const lang = translator.lang
   const citations = new Citations(translator, record.references)
-  const context: InfoboxContext = { translator, citations, entity: lookup(input.glossary.entities) }
+  const context: InfoboxContext = { translator, citations, entity: input.entity ?? lookup(input.glossary.entities) }
   const box = infobox(context, record)
   const leadParagraph = lead(context, record)
-  const sections = record.sections.map((item) => section(translator, citations, item))
+  const statuses = record.sections.map((item) => sectionStatus(item, lang))
+  const sections = record.sections.map((item, index) => section(translator, citations, item, statuses[index]))
   const referenceList = references(translator, citations, input.languageOf)
   const path = articlePath(record, lang)
   const related = relatedEvents(translator, record, input.events, path)
   const article = h('article', { lang }, [h('h1', record.title[lang]), box, leadParagraph, ...sections, referenceList, ...related])
   // Typography on the article itself, so that the Markdown, the JSON, the description and the feeds carry it too, not only the HTML.
   rehypeFrenchTypography({ lang })(article)
+  const leadText = plain([leadParagraph])
+  const boxFacts = facts(box)
   return {
     record,
     lang,
@@ -63,21 +70,22 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     article,
     infobox: box,
     lead: leadParagraph,
-    facts: facts(box),
+    leadText,
+    facts: boxFacts,
     unknownCitations: [...citations.unknown].sort(),
     data: {
       id: record.id,
       lang,
       slug: record.slug[lang],
       title: record.title[lang],
-      lead: plain([leadParagraph]),
+      lead: leadText,
       infobox: infoboxJson(box),
-      facts: facts(box),
+      facts: boxFacts,
       sections: record.sections.map((item, index) => ({
         id: item.id,
         heading: translator.t(`section.${item.id}`),
-        status: sectionStatus(item, lang),
-        lang: sectionStatus(item, lang) === 'missing' ? 'en' : lang,
+        status: statuses[index],
+        lang: statuses[index] === 'missing' ? 'en' : lang,
         text: plain((sections[index]!.children as ElementContent[]).filter((child) => child.type === 'element' && child.tagName === 'div')),
       })),
       references: citations.ordered().map(({ reference, number }) => ({ number, ...reference, language: input.languageOf(reference.id) })),

@@ -10,11 +10,32 @@ import type { Translator } from './i18n.ts'
 import { render, type Nodes, type Part } from './template.ts'
 import { dateTimeFormat, numberFormat } from './intl.ts'
 
+/** Hoisted: the formatter memo in intl.ts finds a constant options object without serializing it. */
+const LONG_DATE: Intl.DateTimeFormatOptions = Object.freeze({ dateStyle: 'long', timeZone: 'UTC' })
+
+/**
+ * Day texts per translator. A build writes the same few thousand days again
+ * and again (publication and retrieval dates of every reference, three
+ * outputs per page), and `formatToParts` costs far more than a lookup. The
+ * set is bounded by the days of the calendar that sources mention, and the
+ * text depends only on the day and the translator's locale, so the memo is
+ * kept per translator (a test may load other locales).
+ */
+const dayTexts = new WeakMap<Translator, Map<string, string>>()
+
 /** `January 27, 2018` / `27 janvier 2018`; the first of a month is `1er` in French (from the locale). */
 export function dateText(translator: Translator, iso: string): string {
-  const format = dateTimeFormat(translator.lang, { dateStyle: 'long', timeZone: 'UTC' })
-  const parts = format.formatToParts(new Date(`${iso}T00:00:00Z`))
-  return dateWords(translator, parts)
+  let days = dayTexts.get(translator)
+  if (!days) dayTexts.set(translator, (days = new Map()))
+  let words = days.get(iso)
+  if (words === undefined) {
+    const format = dateTimeFormat(translator.lang, LONG_DATE)
+    const day = new Date(`${iso}T00:00:00Z`)
+    // Only the first of a month needs its parts (to write `1er`); any other day is the plain format, which is the parts joined.
+    words = day.getUTCDate() === 1 ? dateWords(translator, format.formatToParts(day)) : format.format(day)
+    days.set(iso, words)
+  }
+  return words
 }
 
 /** Intl's date parts as text, the first of a month written as the locale says (`1er`). */
@@ -26,13 +47,16 @@ export function date(translator: Translator, iso: string): Element {
   return h('time', { dateTime: iso }, dateText(translator, iso))
 }
 
+const GROUP_FROM_FIVE: Intl.NumberFormatOptions = Object.freeze({ useGrouping: 'min2' })
+const GROUP_FROM_FOUR: Intl.NumberFormatOptions = Object.freeze({ useGrouping: 'auto' })
+
 /**
  * Whole numbers as the language writes them. French groups digits with a
  * narrow no-break space from five digits on (`12 345`, but `1234`), which
  * Intl's `min2` grouping gives; English groups from four (`1,234`).
  */
 export function numberText(lang: string, value: number): string {
-  return numberFormat(lang, { useGrouping: lang === 'fr' ? 'min2' : 'auto' }).format(value)
+  return numberFormat(lang, lang === 'fr' ? GROUP_FROM_FIVE : GROUP_FROM_FOUR).format(value)
 }
 
 export function number(lang: string, value: number, qualifier: Qualifier = 'exact'): Element {
@@ -109,8 +133,7 @@ export function timeSpan(translator: Translator, eventDate: EventDate): Nodes {
  * up `23–24`, and `_prose` variants serve running text (see `rangeContext`).
  */
 export function dateRange(translator: Translator, start: string, end: string, style: 'label' | 'prose' = 'label'): Nodes {
-  const format = dateTimeFormat(translator.lang, { dateStyle: 'long', timeZone: 'UTC' })
-  const parts = format.formatRangeToParts(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`))
+  const parts = dateTimeFormat(translator.lang, LONG_DATE).formatRangeToParts(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`))
   const firstEnd = parts.findIndex((part) => part.source === 'endRange')
   const lastStart = parts.findLastIndex((part) => part.source === 'startRange')
   // Shared fields before the start (English `October` of `October 23–24`) belong to it, those after the end to the end.

@@ -94,15 +94,15 @@ export function createTranslator(lang: Language, resources: Resources, file: VFi
   })
   const reported = new Set<string>()
   // A page asks for the same few hundred strings again and again, and each
-  // i18next lookup resolves plurals, contexts and nesting anew: remember them.
-  const exists = memoize((key: string, options?: TOptions) => instance.exists(key, options))
-  const translate = memoize((key: string, options?: TOptions) => instance.t(key, options) as string)
-  const has = (key: string, options?: TOptions) => exists(key, options)
+  // i18next lookup resolves plurals, contexts and nesting anew: remember them,
+  // whether the key resolves and its text in one entry (one key built, one map lookup per call).
+  const resolve = memoize((key: string, options?: TOptions): string | undefined => (instance.exists(key, options) ? (instance.t(key, options) as string) : undefined))
   return {
     lang,
-    has,
+    has: (key, options) => resolve(key, options) !== undefined,
     t(key, options) {
-      if (has(key, options)) return translate(key, options)
+      const text = resolve(key, options)
+      if (text !== undefined) return text
       const name = `${key}${options?.context ? `_${String(options.context)}` : ''}`
       if (!reported.has(name)) {
         reported.add(name)

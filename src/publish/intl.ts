@@ -8,9 +8,11 @@
 
 type Constructor<T, O> = new (locale: string, options: O) => T
 
-function memoized<T, O>(Formatter: Constructor<T, O>): (locale: string, options: O) => T {
+function memoized<T, O extends object>(Formatter: Constructor<T, O>): (locale: string, options: O) => T {
   const kept = new Map<string, T>()
-  return (locale, options) => {
+  // Frozen options (module constants on hot paths) cannot change after being kept: found by identity, they need no serializing per call.
+  const byIdentity = new WeakMap<O, Map<string, T>>()
+  const build = (locale: string, options: O): T => {
     // Options are plain objects of strings and booleans: JSON is a faithful key.
     const key = `${locale}\0${JSON.stringify(options)}`
     let formatter = kept.get(key)
@@ -18,6 +20,14 @@ function memoized<T, O>(Formatter: Constructor<T, O>): (locale: string, options:
       formatter = new Formatter(locale, options)
       kept.set(key, formatter)
     }
+    return formatter
+  }
+  return (locale, options) => {
+    if (!Object.isFrozen(options)) return build(locale, options)
+    let perLocale = byIdentity.get(options)
+    if (!perLocale) byIdentity.set(options, (perLocale = new Map()))
+    let formatter = perLocale.get(locale)
+    if (!formatter) perLocale.set(locale, (formatter = build(locale, options)))
     return formatter
   }
 }

@@ -12,6 +12,20 @@ import { date } from './format.ts'
 import { render, text } from './template.ts'
 import { displayNames } from './intl.ts'
 
+/** Frozen, so that intl.ts finds the formatter by identity. */
+const LANGUAGE_NAMES: Intl.DisplayNamesOptions = Object.freeze({ type: 'language' })
+
+/** Names by page language and source language: a few pairs (the languages sources are written in), each asked of Intl once. */
+const languageNames = new Map<string, string>()
+
+/** `French` on an English page, `anglais` on a French one; the tag itself when Intl has no name for it. */
+function languageName(pageLang: string, lang: string): string {
+  const key = `${pageLang}\0${lang}`
+  let name = languageNames.get(key)
+  if (name === undefined) languageNames.set(key, (name = displayNames(pageLang, LANGUAGE_NAMES).of(lang) ?? lang))
+  return name
+}
+
 export function references(translator: Translator, citations: Citations, languageOf: (id: string) => string): Element {
   const entries = citations.ordered().map(({ reference }) => {
     const lang = languageOf(reference.id)
@@ -19,7 +33,7 @@ export function references(translator: Translator, citations: Citations, languag
       ? h('a', { href: reference.url, hrefLang: lang }, [h('cite', { lang }, reference.title)])
       : h('cite', { lang }, reference.title)
     const foreign = lang.split('-')[0] !== translator.lang
-    const language = foreign ? (displayNames(translator.lang, { type: 'language' }).of(lang) ?? lang) : ''
+    const language = foreign ? languageName(translator.lang, lang) : ''
     const parts: ElementContent[][] = [
       render(translator, 'references.title', { title }),
       render(translator, 'references.publisher', { publisher: reference.publisher, language }, foreign ? { context: 'foreign' } : {}),

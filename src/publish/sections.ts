@@ -24,20 +24,29 @@ export function sectionStatus(section: Section, lang: Language): SectionStatus {
   return section.fr.translates === contentHash(section.en.text) ? 'translated' : 'stale'
 }
 
+/**
+ * Markdown → sanitized hast with foreign spans marked, one frozen processor
+ * per prose language: building one attaches and configures every plugin,
+ * work that was repeated for each section of each page.
+ */
+const processors = new Map<Language, ReturnType<typeof proseProcessor>>()
+
+function proseProcessor(lang: Language) {
+  return unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeForeignSpans, { lang }).freeze()
+}
+
 /** @param lang the language the prose is written in: sentences in another one get a `lang` span */
 export function prose(markdown: string, citations: Citations, lang: Language = 'en'): ElementContent[] {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkRehype)
-    .use(rehypeSanitize)
-    .use(rehypeForeignSpans, { lang })
-    .use(rehypeCitations, { citations })
+  let processor = processors.get(lang)
+  if (!processor) processors.set(lang, (processor = proseProcessor(lang)))
   const tree = processor.runSync(processor.parse(markdown)) as Root
+  // Citations last, as the final plugin was: they belong to this page's numbering, not to the shared processor.
+  rehypeCitations({ citations })(tree)
   return tree.children.filter((node): node is ElementContent => node.type !== 'doctype')
 }
 
-export function section(translator: Translator, citations: Citations, item: Section): Element {
-  const status = sectionStatus(item, translator.lang)
+/** @param status the section's status in the translator's language, when the caller has it already (it hashes the English text) */
+export function section(translator: Translator, citations: Citations, item: Section, status = sectionStatus(item, translator.lang)): Element {
   const headingId = `section-${item.id}`
   const heading = h('h2', { id: headingId }, translator.t(`section.${item.id}`))
   const children: ElementContent[] = [heading]

@@ -23,7 +23,7 @@ import { articleMarkdown } from './markdown.ts'
 import { date } from './format.ts'
 import { lookup } from './grammar.ts'
 import { absolute, articlePath, feedPath, indexPath, relativeHref } from './urls.ts'
-import { plain, render } from './template.ts'
+import { render } from './template.ts'
 import type { Outputs } from './write.ts'
 
 export interface SiteOptions {
@@ -102,22 +102,24 @@ export function eventPages(record: EventRecord, context: EventContext): EventPag
       glossary,
       events: context.events,
       languageOf: (id) => context.referenceLanguage.get(`${record.id}/${id}`) ?? 'und',
+      entity,
     })
   }
+  const modified = lastModified(record)
   const outputs: EventPages['outputs'] = []
   const leads = {} as Record<Language, string>
   for (const lang of languages) {
     const article = pair[lang]
     const translator = locales.translators[lang]
     const other = languages.find((candidate) => candidate !== lang)!
-    const description = plain([article.lead])
+    const description = article.leadText
     leads[lang] = description
     const jsonLd = articleJsonLd({
       record,
       lang,
       url: url(article.path),
       description,
-      modified: lastModified(record),
+      modified,
       place: record.place.map((ref) => entity(ref.entity)).filter((value) => value !== undefined),
       participants: record.sides.flatMap((side) => side.belligerents.map((ref) => entity(ref.entity))).filter((value) => value !== undefined),
       siteName: translator.t('site.name'),
@@ -136,7 +138,7 @@ export function eventPages(record: EventRecord, context: EventContext): EventPag
       }),
     ])
     outputs.push([`${article.path}index.md`, articleMarkdown(article.article)])
-    outputs.push([`${article.path}index.json`, JSON.stringify({ ...article.data, url: url(article.path), alternates, modified: lastModified(record) }, null, 2) + '\n'])
+    outputs.push([`${article.path}index.json`, JSON.stringify({ ...article.data, url: url(article.path), alternates, modified }, null, 2) + '\n'])
   }
   return { outputs, leads, pair }
 }

@@ -17,6 +17,13 @@ const OPEN = '\uE000'
 const CLOSE = '\uE001'
 const PLACEHOLDER = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g')
 
+/** The placeholders a template can hold, made once: a template has a handful of parts. */
+const PLACEHOLDERS = Array.from({ length: 16 }, (_, index) => `${OPEN}${index}${CLOSE}`)
+
+function placeholder(index: number): string {
+  return PLACEHOLDERS[index] ?? `${OPEN}${index}${CLOSE}`
+}
+
 export function text(value: string): ElementContent {
   return { type: 'text', value }
 }
@@ -29,12 +36,15 @@ export function toNodes(part: Part): Nodes {
 /** Translates `key`, putting each part where its `{{name}}` placeholder is. */
 export function render(translator: Translator, key: string, parts: Record<string, Part> = {}, options: TOptions = {}): Nodes {
   const values: Part[] = []
-  const placeholders: Record<string, string> = {}
-  for (const [name, part] of Object.entries(parts)) {
-    placeholders[name] = `${OPEN}${values.length}${CLOSE}`
-    values.push(part)
+  // Options first, placeholders after (a placeholder wins over an option of the same name).
+  const withPlaceholders: TOptions = { ...options }
+  for (const name in parts) {
+    withPlaceholders[name] = placeholder(values.length)
+    values.push(parts[name]!)
   }
-  const translated = translator.t(key, { ...options, ...placeholders })
+  const translated = translator.t(key, withPlaceholders)
+  // Most templates are words only, or a sentence around one value: no need to search for placeholders in them.
+  if (!translated.includes(OPEN)) return translated ? [text(translated)] : []
   const nodes: Nodes = []
   let last = 0
   for (const match of translated.matchAll(PLACEHOLDER)) {
@@ -57,12 +67,32 @@ export function mergeText(nodes: Nodes): Nodes {
   return merged
 }
 
+/** Every list setting as a frozen object, which intl.ts finds by identity instead of serializing it per call. */
+const LIST_OPTIONS = Object.fromEntries(
+  (['conjunction', 'disjunction', 'unit'] as const).map((type) => [
+    type,
+    Object.fromEntries((['long', 'short', 'narrow'] as const).map((style) => [style, Object.freeze({ style, type })])),
+  ]),
+) as Record<Intl.ListFormatType, Record<Intl.ListFormatStyle, Intl.ListFormatOptions>>
+
+/**
+ * A list of `count` placeholders as the formatter writes it. Items enter as
+ * placeholders, so the parts depend on the count alone: kept per formatter
+ * and count (lists are short: the belligerents of a side, the sites of an event).
+ */
+type ListPart = ReturnType<Intl.ListFormat['formatToParts']>[number]
+const shapes = new WeakMap<Intl.ListFormat, Array<readonly ListPart[]>>()
+
+function listShape(format: Intl.ListFormat, count: number): readonly ListPart[] {
+  let byCount = shapes.get(format)
+  if (!byCount) shapes.set(format, (byCount = []))
+  return (byCount[count] ??= format.formatToParts(Array.from({ length: count }, (_, index) => placeholder(index))))
+}
+
 /** Items joined the way the language lists them (`a, b and c` / `a, b et c`), via Intl. */
 export function list(lang: string, items: Nodes[], type: Intl.ListFormatType = 'conjunction', style: Intl.ListFormatStyle = 'long'): Nodes {
-  const format = listFormat(lang, { style, type })
-  const marks = items.map((_, index) => `${OPEN}${index}${CLOSE}`)
   const nodes: Nodes = []
-  for (const part of format.formatToParts(marks)) {
+  for (const part of listShape(listFormat(lang, LIST_OPTIONS[type][style]), items.length)) {
     if (part.type === 'literal') nodes.push(text(part.value))
     else nodes.push(...items[Number(part.value.slice(1, -1))]!)
   }

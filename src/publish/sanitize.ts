@@ -139,8 +139,13 @@ function keptProperties(rules: TagRules, properties: Properties): boolean {
 
 function keptValue(key: string, value: unknown): boolean {
   const allowed = protocols.get(key)
-  if (Array.isArray(value)) return value.every((item) => (typeof item === 'string' || typeof item === 'number') && (!allowed || safeProtocol(allowed, item)))
-  return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && (!allowed || safeProtocol(allowed, value))
+  if (!Array.isArray(value)) return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && (!allowed || safeProtocol(allowed, value))
+  // Indexed, not `every`, which skips the holes of a sparse list that sanitize would drop.
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index]
+    if ((typeof item !== 'string' && typeof item !== 'number') || (allowed && !safeProtocol(allowed, item))) return false
+  }
+  return true
 }
 
 /**

@@ -4,12 +4,11 @@
  * Pandoc's `[@id]` (or `[@a; @b]`); `rehypeCitations` turns those into links
  * in the tree (after sanitizing, so the links are ours, never the author's).
  */
-import { h } from 'hastscript'
 import type { Element, ElementContent, Root, Text } from 'hast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { Reference } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
-import { render, text } from './template.ts'
+import { element, render, text } from './template.ts'
 
 export class Citations {
   readonly #numbers = new Map<string, number>()
@@ -43,7 +42,7 @@ export class Citations {
       }
       const number = this.number(id)
       const label = this.translator.t('references.citationLabel', { number })
-      marks.push({ number, mark: h('sup', { className: ['citation'] }, [h('a', { href: `#${referenceAnchor(id)}`, ariaLabel: label }, render(this.translator, 'references.citation', { number: String(number) }))]) })
+      marks.push({ number, mark: element('sup', { className: ['citation'] }, [element('a', { href: `#${referenceAnchor(id)}`, ariaLabel: label }, render(this.translator, 'references.citation', { number: String(number) }))]) })
     }
     // Numbers are given in order of first use; a group of marks reads in ascending order.
     return marks.sort((a, b) => a.number - b.number).map(({ mark }) => mark)

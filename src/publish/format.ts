@@ -3,11 +3,10 @@
  * carries its language-neutral value (`<time datetime>`, `<data value>`), so
  * that parity can compare the facts of two pages whatever their words.
  */
-import { h } from 'hastscript'
 import type { Element } from 'hast'
 import type { Count, EventDate, Qualifier } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
-import { render, type Nodes, type Part } from './template.ts'
+import { element, render, type Nodes, type Part } from './template.ts'
 import { dateTimeFormat, numberFormat } from './intl.ts'
 
 /** Hoisted: the formatter memo in intl.ts finds a constant options object without serializing it. */
@@ -44,7 +43,7 @@ function dateWords(translator: Translator, parts: readonly Intl.DateTimeFormatPa
 }
 
 export function date(translator: Translator, iso: string): Element {
-  return h('time', { dateTime: iso }, dateText(translator, iso))
+  return element('time', { dateTime: iso }, dateText(translator, iso))
 }
 
 const GROUP_FROM_FIVE: Intl.NumberFormatOptions = Object.freeze({ useGrouping: 'min2' })
@@ -60,7 +59,7 @@ export function numberText(lang: string, value: number): string {
 }
 
 export function number(lang: string, value: number, qualifier: Qualifier = 'exact'): Element {
-  return h('data', { value: String(value), dataQualifier: qualifier }, numberText(lang, value))
+  return element('data', { value: String(value), dataQualifier: qualifier }, numberText(lang, value))
 }
 
 /** `14`, `at least 14`, `about 30`, `40 to 85` / `de 40 à 85`. */
@@ -88,7 +87,7 @@ export function clock(translator: Translator, time: string): Element {
   // French writes `4 h` for a whole hour and `4 h 30` otherwise: a context the locale may define.
   const whole = minute === 0 && translator.has('time.clock', { context: `${context}_hour` })
   const words = translator.t('time.clock', { context: whole ? `${context}_hour` : context, ...values })
-  return h('time', { dateTime: time }, words)
+  return element('time', { dateTime: time }, words)
 }
 
 /**
@@ -141,7 +140,7 @@ export function dateRange(translator: Translator, start: string, end: string, st
   const endText = dateWords(translator, parts.slice(firstEnd))
   const sameMonth = parts.some((part) => part.type === 'month' && part.source === 'shared')
   const context = rangeContext(translator, style, sameMonth)
-  return render(translator, 'date.range', { start: h('time', { dateTime: start }, startText), end: h('time', { dateTime: end }, endText) }, context === undefined ? {} : { context })
+  return render(translator, 'date.range', { start: element('time', { dateTime: start }, startText), end: element('time', { dateTime: end }, endText) }, context === undefined ? {} : { context })
 }
 
 /**

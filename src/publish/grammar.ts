@@ -3,11 +3,10 @@
  * the locale as `grammar.<form>_<context>` templates; this module only picks
  * the context from the glossary's article flag, gender and number.
  */
-import { h } from 'hastscript'
 import type { Element } from 'hast'
 import type { Entity, EntityLabel, EventRecord, Language } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
-import { render, type Nodes } from './template.ts'
+import { element, render, type Nodes } from './template.ts'
 
 /** bare: `Mali`; def: `le Mali`; of: `du Mali`; to: `au Mali`; in: `au Mali` / `à Soumpi`. */
 export type Form = 'bare' | 'def' | 'of' | 'to' | 'in'
@@ -70,7 +69,7 @@ export function grammaticalContext(lang: Language, form: Form, entity: Entity): 
 export function entityName(lang: Language, entity: Entity, variant: 'name' | 'short' = 'name'): Element {
   const label = entity[lang]
   const name = variant === 'short' ? (label.short ?? label.name) : label.name
-  return h('span', { dataEntity: entity.id }, name)
+  return element('span', { dataEntity: entity.id }, name)
 }
 
 /** `le Groupe de soutien à l'islam et aux musulmans (GSIM)`, `the Mali War`... */
@@ -81,7 +80,7 @@ export function entityPhrase(translator: Translator, entity: Entity, form: Form,
       ? render(translator, 'grammar.withShort', { name: label.name, short: label.short })
       : [{ type: 'text' as const, value: label.name }]
   const context = grammaticalContext(translator.lang, form, entity)
-  return [h('span', { dataEntity: entity.id }, render(translator, `grammar.${form}`, { name }, context ? { context } : {}))]
+  return [element('span', { dataEntity: entity.id }, render(translator, `grammar.${form}`, { name }, context ? { context } : {}))]
 }
 
 /** The title without its disambiguator: `Attaque d'Aguelhok (2019)` → `Attaque d'Aguelhok`. */

@@ -3,14 +3,13 @@
  * every value through Intl, every figure with the references that state it.
  * Disagreeing sources are shown as such (`17 or 18 injured`).
  */
-import { h } from 'hastscript'
 import type { Element, ElementContent } from 'hast'
 import { casualtyKinds, type Casualties, type Claim, type Entity, type EntityRef, type EventRecord, type Quantity, type Side } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
 import type { Citations } from './citations.ts'
 import { count, dateSpan, pluralCount, timeSpan } from './format.ts'
 import { entityName, entityPhrase, titleAgreement, type EntityLookup } from './grammar.ts'
-import { joinWith, list, render, type Nodes } from './template.ts'
+import { element, joinWith, list, render, type Nodes } from './template.ts'
 import { placeHierarchy } from './places.ts'
 import { capitalizeCellStarts } from './capitalize.ts'
 
@@ -24,11 +23,11 @@ export function infobox(context: InfoboxContext, record: EventRecord): Element {
   const { translator: tr } = context
   const columns = record.sides.length
   const row = (label: string, value: Nodes): Element =>
-    h('tr', [h('th', { scope: 'row' }, tr.t(label)), h('td', { colSpan: columns - 1 }, value)])
-  const heading = (label: string): Element => h('tr', [h('th', { scope: 'colgroup', colSpan: columns }, tr.t(label))])
+    element('tr', {}, [element('th', { scope: 'row' }, tr.t(label)), element('td', { colSpan: columns - 1 }, value)])
+  const heading = (label: string): Element => element('tr', {}, [element('th', { scope: 'colgroup', colSpan: columns }, tr.t(label))])
   // Each side's cell carries its label, so that outputs without columns (Markdown, JSON) can say whose it is.
   const perSide = (cell: (side: Side) => Nodes): Element =>
-    h('tr', record.sides.map((side, index) => h('td', { dataLabel: tr.t('infobox.side', { number: index + 1 }) }, cell(side))))
+    element('tr', {}, record.sides.map((side, index) => element('td', { dataLabel: tr.t('infobox.side', { number: index + 1 }) }, cell(side))))
 
   const rows: Element[] = [
     row('infobox.partOf', entityWithSources(context, record.partOf)),
@@ -48,9 +47,9 @@ export function infobox(context: InfoboxContext, record: EventRecord): Element {
     perSide((side) => casualties(context, side.casualties)),
   )
   for (const group of record.otherCasualties) {
-    rows.push(h('tr', [h('th', { scope: 'row' }, group.who[tr.lang]), h('td', { colSpan: columns - 1 }, casualties(context, group.casualties))]))
+    rows.push(element('tr', {}, [element('th', { scope: 'row' }, group.who[tr.lang]), element('td', { colSpan: columns - 1 }, casualties(context, group.casualties))]))
   }
-  const table = h('table', { className: ['infobox'] }, [h('caption', render(tr, 'infobox.caption', { title: record.title[tr.lang] })), h('tbody', rows)])
+  const table = element('table', { className: ['infobox'] }, [element('caption', {}, render(tr, 'infobox.caption', { title: record.title[tr.lang] })), element('tbody', {}, rows)])
   capitalizeCellStarts(table, { lang: tr.lang, cells: tr.lang === 'fr' })
   return table
 }
@@ -71,7 +70,7 @@ function unknown(translator: Translator, what: string): Nodes {
 }
 
 function items(values: Nodes[]): Nodes {
-  return values.length === 1 ? values[0]! : [h('ul', values.map((value) => h('li', value)))]
+  return values.length === 1 ? values[0]! : [element('ul', {}, values.map((value) => element('li', {}, value)))]
 }
 
 function entityWithSources(context: InfoboxContext, ref: EntityRef): Nodes {

@@ -9,7 +9,7 @@ import type { Element, ElementContent } from 'hast'
 import type { Translator } from './i18n.ts'
 import { referenceAnchor, type Citations } from './citations.ts'
 import { date } from './format.ts'
-import { render, text } from './template.ts'
+import { element, render, text } from './template.ts'
 import { displayNames } from './intl.ts'
 
 /** Frozen, so that intl.ts finds the formatter by identity. */
@@ -30,8 +30,8 @@ export function references(translator: Translator, citations: Citations, languag
   const entries = citations.ordered().map(({ reference }) => {
     const lang = languageOf(reference.id)
     const title: ElementContent = reference.url
-      ? h('a', { href: reference.url, hrefLang: lang }, [h('cite', { lang }, reference.title)])
-      : h('cite', { lang }, reference.title)
+      ? element('a', { href: reference.url, hrefLang: lang }, [element('cite', { lang }, reference.title)])
+      : element('cite', { lang }, reference.title)
     const foreign = lang.split('-')[0] !== translator.lang
     const language = foreign ? languageName(translator.lang, lang) : ''
     const parts: ElementContent[][] = [
@@ -40,7 +40,7 @@ export function references(translator: Translator, citations: Citations, languag
     ]
     if (reference.published) parts.push(render(translator, 'references.published', { date: date(translator, reference.published) }))
     parts.push(render(translator, 'references.retrieved', { date: date(translator, reference.retrieved) }))
-    return h('li', { id: referenceAnchor(reference.id) }, parts.flatMap((part, index) => (index === 0 ? part : [text(' '), ...part])))
+    return element('li', { id: referenceAnchor(reference.id) }, parts.flatMap((part, index) => (index === 0 ? part : [text(' '), ...part])))
   })
   const headingId = 'section-references'
   return h('section', { ariaLabelledBy: headingId }, [

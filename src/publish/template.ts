@@ -5,7 +5,7 @@
  * is split back into text and nodes: the words stay in `locales/`, the
  * structure stays a tree.
  */
-import type { ElementContent } from 'hast'
+import type { Element, ElementContent, Properties } from 'hast'
 import type { TOptions } from 'i18next'
 import type { Translator } from './i18n.ts'
 import { listFormat } from './intl.ts'
@@ -26,6 +26,17 @@ function placeholder(index: number): string {
 
 export function text(value: string): ElementContent {
   return { type: 'text', value }
+}
+
+/**
+ * The element `h(tagName, properties, children)` builds, for properties
+ * already in hast's form (`className` an array, `colSpan` a number, no
+ * nullish value). `h` parses the selector and looks every property up in
+ * the HTML schema (a regular expression for each `data*` one) on every call;
+ * the elements built per name, figure, date and citation of a page need none of it.
+ */
+export function element(tagName: string, properties: Properties = {}, children: string | readonly ElementContent[] = []): Element {
+  return { type: 'element', tagName, properties, children: typeof children === 'string' ? [text(children)] : [...children] }
 }
 
 export function toNodes(part: Part): Nodes {

@@ -39,3 +39,7 @@ export function ingestFolder(root: string, folder: string, cwd: string, cachedHa
   if (!event || !isClean(files)) return read
   return { ...read, entry: { filesHash, recordHash, record: event.record, excerpts: event.excerpts.map((excerpt) => ({ name: excerpt.file.basename ?? '', meta: excerpt.meta })) } }
 }
+
+export function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index])
+}

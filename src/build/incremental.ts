@@ -29,13 +29,14 @@ import { LOCALES_DIR, NAMESPACE, loadLocales, type Locales } from '../publish/i1
 import type { EventContext, EventPages } from '../publish/site.ts'
 import { batchesOf, workersFor, WorkerPool, type IngestedEvent, type IngestTask, type RenderTask, type SharedContext } from './workers.ts'
 import { Staging, type WrittenStat } from '../publish/write.ts'
-import { hashesOf, isClean } from './event-files.ts'
+import { hashesOf, isClean, sameStrings } from './event-files.ts'
 import { emptyCache, loadCache, loadStamp, saveCache, saveStamp, type CacheState, type EventEntry, type RenderEntry, type Stamp, type WrittenFile } from './cache.ts'
 import { codeInputs, codeVersion, hashOf } from './fingerprint.ts'
 import { restoredEvent, type RestoredEvent } from './lazy.ts'
 import { CODE_ROOT } from './fast-noop.js'
 import { fileSystemClock, rescanSources, scanInputs, scanSources, statInputs, type SourceScan } from './scan.ts'
 import { silent, type Progress } from './progress.ts'
+import { quickRebuild, type QuickRebuild } from './quick.ts'
 import { SHARD_MANIFEST, shardRange, type Shard } from './shard.ts'
 
 export interface BuildOptions {
@@ -72,6 +73,22 @@ export interface BuildSession {
   scan?: SourceScan
   /** Event folders the watcher saw a change in, and whether the list of folders may have changed. */
   changed?: { folders: Set<string>; listing: boolean }
+  /** What the last build, when it was clean and whole, knew about every event: lets `quickRebuild` redo only what changed. */
+  state?: SessionState
+}
+
+export interface SessionState {
+  corpus: Corpus
+  locales: Locales
+  /** path, stat key pairs of the locale files the build read. */
+  probed: string[]
+  context: EventContext
+  /** Everything common to all pages (see `renderKey`). */
+  common: string
+  /** Render key by record id. */
+  keys: Map<string, string>
+  leads: Map<string, Record<Language, string>>
+  recordHashes: Map<string, string>
 }
 
 export interface BuildStats {
@@ -82,6 +99,8 @@ export interface BuildStats {
   rendered: number
   /** Whether the pages about all events were rendered. */
   sitePages: boolean
+  /** Done by a watching process's quick rebuild (src/build/quick.ts), which looked only at the changed folders. */
+  quick?: boolean
 }
 
 /** Takes each freshly rendered file as soon as it is made, so that the site is never held in memory whole. */
@@ -154,7 +173,7 @@ export async function buildSite(options: BuildOptions, sink: Sink, session: Buil
   const cache = session.cache ?? (options.cacheDir ? await loadCache(options.cacheDir, options.out, code) : emptyCache(code))
   const workers = new Workers(options, { cwd: options.cwd, localesDir: options.localesDir, glossary: glossary.glossary, baseUrl: options.baseUrl })
   try {
-    return await changedBuild(options, { locales, glossary, cache, scan, code, key, record, workers }, sink, session, progress)
+    return await changedBuild(options, { locales, glossary, cache, scan, code, key, record, workers, probed: probed.pairs }, sink, session, progress)
   } finally {
     await workers.close()
   }
@@ -163,7 +182,7 @@ export async function buildSite(options: BuildOptions, sink: Sink, session: Buil
 /** The part of `buildSite` that runs when the stamp could not answer alone. */
 async function changedBuild(
   options: BuildOptions,
-  { locales, glossary, cache, scan, code, key, record, workers }: { locales: Locales; glossary: Awaited<ReturnType<typeof loadGlossary>>; cache: CacheState; scan: SourceScan; code: string; key: string; record: NonNullable<BuildResult['record']>; workers: Workers },
+  { locales, glossary, cache, scan, code, key, record, workers, probed }: { locales: Locales; glossary: Awaited<ReturnType<typeof loadGlossary>>; cache: CacheState; scan: SourceScan; code: string; key: string; record: NonNullable<BuildResult['record']>; workers: Workers; probed: string[] },
   sink: Sink,
   session: BuildSession,
   progress: Progress,
@@ -188,6 +207,7 @@ async function changedBuild(
   const unchanged = render.fresh.size === 0 && render.link.size === previous.size && [...render.link.keys()].every((path) => previous.has(path))
   const cacheUnchanged = unchanged && checked.skipped && ingest.parsed === 0 && ingest.sameEntries && ingest.entries.size === cache.events.size && render.entries.size === cache.renders.size && !render.detected
   const clean = files.every((file) => file.messages.length === 0)
+  session.state = clean && !options.shard ? { corpus: loaded, locales, probed, context: render.state.context, common: render.state.common, keys: render.state.keys, leads: render.state.leads, recordHashes: ingest.recordHashes } : undefined
   return {
     files,
     fresh: render.fresh,
@@ -223,8 +243,7 @@ function ownLocales(cwd: string): string | undefined {
  * the last check of the same corpus was clean, else run in full.
  */
 function crossCheckAll(corpus: Corpus, folders: string[], ingest: Awaited<ReturnType<typeof ingestAll>>, cache: CacheState, allFiles: () => VFile[], cwd: string) {
-  const glossaryText = String(corpus.glossarySource?.file.value ?? '\0missing')
-  const keyOf = (hash: (folder: string) => string | undefined) => hashOf('checks', glossaryText, ...folders.flatMap((folder) => [folder, hash(folder) ?? '\0unclean']))
+  const keyOf = (hash: (folder: string) => string | undefined) => checksKey(corpus, folders, hash)
   const key = keyOf((folder) => ingest.entries.get(folder)?.filesHash)
   const clean = Boolean(corpus.glossarySource) && ingest.entries.size === folders.length && allFiles().every((file) => file.messages.length === 0)
   if (clean && cache.checkedClean === key) return { key, skipped: true }
@@ -236,6 +255,12 @@ function crossCheckAll(corpus: Corpus, folders: string[], ingest: Awaited<Return
   }
   finishCorpus(corpus, cwd)
   return { key, skipped: false }
+}
+
+/** What the cross-file checks read: the glossary and every event's files (by their hash). */
+export function checksKey(corpus: Corpus, folders: readonly string[], hash: (folder: string) => string | undefined): string {
+  const glossaryText = String(corpus.glossarySource?.file.value ?? '\0missing')
+  return hashOf('checks', glossaryText, ...folders.flatMap((folder) => [folder, hash(folder) ?? '\0unclean']))
 }
 
 /**
@@ -258,10 +283,6 @@ async function unchangedBuild(options: BuildOptions, session: BuildSession, key:
     stamped: true,
   }
   return { result, stamp }
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index])
 }
 
 /**
@@ -406,15 +427,8 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
     referenceLanguage: references.referenceLanguages.languages,
   }
   const common = hashOf('render', options.code, ...Object.values(locales.files).map((file) => String(file.value)), String(corpus.glossarySource?.file.value ?? ''), options.baseUrl)
-  const keys = records.map((record) =>
-    hashOf(
-      common,
-      options.recordHashes.get(record.id)!,
-      ...record.related.map((id) => `${id}:${options.recordHashes.get(id) ?? '-'}`),
-      ...record.references.map((reference) => context.referenceLanguage.get(`${record.id}/${reference.id}`) ?? 'und'),
-    ),
-  )
-  const siteKey = hashOf(common, ...records.flatMap((record, index) => [record.id, keys[index]!]))
+  const keys = records.map((record) => renderKey(common, record, options.recordHashes, context.referenceLanguage))
+  const siteKey = siteKeyOf(common, records, keys)
   const [from, to] = options.shard ? shardRange(records.length, options.shard) : [0, records.length]
 
   const fresh = new Set<string>()
@@ -476,7 +490,25 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
     site = { key: siteKey, paths: pages.map(([path]) => path) }
     sitePagesRendered = true
   }
-  return { fresh, link, entries, rendered, site, sitePages: sitePagesRendered, ...references }
+  return { fresh, link, entries, rendered, site, sitePages: sitePagesRendered, ...references, state: { context, common, keys: new Map(records.map((record, index) => [record.id, keys[index]!])), leads } }
+}
+
+/**
+ * What an event's pages are made of: everything common to all pages, its
+ * record, the records it links to, its references' languages.
+ */
+export function renderKey(common: string, record: EventRecord, recordHashes: ReadonlyMap<string, string>, referenceLanguage: ReadonlyMap<string, string>): string {
+  return hashOf(
+    common,
+    recordHashes.get(record.id)!,
+    ...record.related.map((id) => `${id}:${recordHashes.get(id) ?? '-'}`),
+    ...record.references.map((reference) => referenceLanguage.get(`${record.id}/${reference.id}`) ?? 'und'),
+  )
+}
+
+/** The pages about all events follow every event's render key. */
+export function siteKeyOf(common: string, records: readonly EventRecord[], keys: readonly string[]): string {
+  return hashOf(common, ...records.flatMap((record, index) => [record.id, keys[index]!]))
 }
 
 /**
@@ -576,6 +608,15 @@ class UsedEntries extends Map<string, string> {
  * and the output folder is left as it was.
  */
 export async function buildAndWrite(options: BuildOptions, session?: BuildSession): Promise<BuildResult & { persist: () => Promise<void> }> {
+  if (session) {
+    try {
+      const quick = await quickRebuild(options, session)
+      if (quick) return await quickResult(options, session, quick)
+    } catch (cause) {
+      session.state = undefined
+      throw cause
+    }
+  }
   let staging: Promise<Staging> | undefined
   let opened: Staging | undefined
   const stage = () => (staging ??= Staging.open(options.out).then((ready) => (opened = ready)))
@@ -595,7 +636,7 @@ export async function buildAndWrite(options: BuildOptions, session?: BuildSessio
     result = await buildSite(options, sink, session)
     if (hasErrors(result.files)) {
       await abort()
-      if (session) Object.assign(session, { stamp: undefined, scan: undefined })
+      if (session) Object.assign(session, { stamp: undefined, scan: undefined, state: undefined })
       return { ...result, persist: async () => void (options.cacheDir && (await saveStamp(options.cacheDir, options.out, undefined))) }
     }
     if (!result.unchanged) {
@@ -605,6 +646,7 @@ export async function buildAndWrite(options: BuildOptions, session?: BuildSessio
     }
   } catch (cause) {
     await abort()
+    if (session) session.state = undefined
     throw cause
   }
   const next = result.nextCache?.(written)
@@ -620,6 +662,29 @@ export async function buildAndWrite(options: BuildOptions, session?: BuildSessio
   }
   if (!session) await persist()
   return { ...result, persist: session ? persist : async () => {} }
+}
+
+/** A watching process's quick rebuild (src/build/quick.ts) as a build result, the session moved on. */
+async function quickResult(options: BuildOptions, session: BuildSession, quick: QuickRebuild): Promise<BuildResult & { persist: () => Promise<void> }> {
+  const previous = session.cache!
+  const key = session.stamp?.key
+  const result: BuildResult = {
+    files: [],
+    fresh: quick.fresh,
+    link: new Map(),
+    unchanged: quick.fresh.size === 0 && quick.removed.length === 0,
+    stats: { events: quick.events, parsed: quick.parsed, rendered: quick.rendered, sitePages: quick.sitePages, quick: true },
+    key,
+    record: key === undefined ? undefined : { key, inputs: quick.inputs, since: quick.since, scan: quick.scan },
+  }
+  const stamp = await nextStamp(options, result, quick.cache.written)
+  Object.assign(session, { cache: quick.cache, scan: quick.scan, stamp, state: quick.state })
+  const persist = async () => {
+    if (!options.cacheDir) return
+    await saveCache(options.cacheDir, options.out, quick.cache, previous)
+    await saveStamp(options.cacheDir, options.out, stamp)
+  }
+  return { ...result, persist }
 }
 
 /** The stamp of a clean build (see `Stamp`); undefined when the build reported something. */

@@ -152,6 +152,33 @@ export function writeFilesSync(dir: string, outputs: ReadonlyArray<readonly [str
   })
 }
 
+/**
+ * Replaces a few files of an existing output folder, each written aside and
+ * renamed over the old one (never modified in place: an old file may share
+ * its inode with an older output), and removes `removed`. For a rebuild that
+ * changes a handful of pages of a large site, where swapping the whole
+ * folder would mean linking every other page again (src/build/quick.ts).
+ */
+export async function replaceFiles(outDir: string, outputs: ReadonlyArray<readonly [string, string]>, removed: readonly string[]): Promise<Map<string, WrittenStat>> {
+  const written = new Map<string, WrittenStat>()
+  await inParallel(outputs, async ([path, content]) => {
+    const file = join(outDir, path)
+    const temporary = `${file}.${process.pid}.tmp`
+    await mkdir(dirname(file), { recursive: true })
+    try {
+      await writeFile(temporary, content)
+      await rename(temporary, file)
+    } catch (cause) {
+      await rm(temporary, { force: true })
+      throw cause
+    }
+    const { size, mtimeMs, ino } = await stat(file)
+    written.set(path, { size, mtimeMs, ino })
+  })
+  await inParallel(removed, (path) => rm(join(outDir, path), { force: true }))
+  return written
+}
+
 async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
     await hardLink(from, to)

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { watchBuild } from '../../src/build/watch.ts'
-import type { BuildResult } from '../../src/build/incremental.ts'
+import { buildAndWrite, type BuildResult } from '../../src/build/incremental.ts'
 import { formatReport } from '../../src/diagnostics/index.ts'
 import { coldTree, event, site, tree } from './helpers.ts'
 
@@ -27,13 +27,13 @@ describe('build --watch', () => {
       let done = rebuilt()
       await appendFile(join(s.root, event(2), 'excerpts', 'agence-0.md'), '\nUn paragraphe de plus.\n')
       await done
-      expect(results.at(-1)!.stats).toMatchObject({ parsed: 1, rendered: 0 })
+      expect(results.at(-1)!.stats).toMatchObject({ parsed: 1, rendered: 0, quick: true })
 
       done = rebuilt()
       const recordPath = join(s.root, event(1), 'record.yaml')
       await writeFile(recordPath, (await readFile(recordPath, 'utf8')).replace('en: Synthetic attack 1\n', 'en: Synthetic attack one\n'))
       await done
-      expect(results.at(-1)!.stats).toMatchObject({ parsed: 1, rendered: 2, sitePages: true })
+      expect(results.at(-1)!.stats).toMatchObject({ parsed: 1, rendered: 2, sitePages: true, quick: true })
       expect(await tree(s.out)).toEqual(await coldTree(s.options))
 
       // An error is reported and leaves the output as it was; fixing it builds again.
@@ -47,11 +47,25 @@ describe('build --watch', () => {
       await writeFile(recordPath, (await readFile(recordPath, 'utf8')).replace('partOf: no-such-war', 'partOf: mali-war'))
       await done
       expect(formatReport(results.at(-1)!.files)).toBe('')
+      // The build after an error is a full one; the next change is quick again.
+      expect(results.at(-1)!.stats.quick).toBeUndefined()
       expect(await tree(s.out)).toEqual(await coldTree(s.options))
+
+      // A new slug: the old pages go, the event and the pages listing it are written again.
+      done = rebuilt()
+      await writeFile(recordPath, (await readFile(recordPath, 'utf8')).replace(`en: ${event(1)}`, 'en: renamed-attack'))
+      await done
+      expect(results.at(-1)!.stats).toMatchObject({ rendered: 2, sitePages: true, quick: true })
+      expect(await tree(s.out)).toEqual(await coldTree(s.options))
+      expect([...(await tree(s.out)).keys()].some((path) => path.startsWith(`en/${event(1)}/`))).toBe(false)
     } finally {
       await watching.stop()
     }
-    expect(lines.filter((line) => line.startsWith('built in ')).length).toBe(4)
+    expect(lines.filter((line) => line.startsWith('built in ')).length).toBe(5)
+    // What the watching process saved is what a new process finds: nothing to parse or render, the same output.
+    const after = await buildAndWrite(s.options)
+    expect(after.stats).toMatchObject({ parsed: 0, rendered: 0 })
+    expect(await tree(s.out)).toEqual(await coldTree(s.options))
     expect(lines.filter((line) => line.startsWith('build failed in ')).length).toBe(1)
   })
 })

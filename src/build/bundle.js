@@ -38,7 +38,7 @@ const FORMAT = 1
 export const ENTRIES = { cli: 'pipelines/cli.ts', 'render-worker': 'src/build/render-worker.ts' }
 
 /** Files that shape the bundle without being bundled. */
-const CONFIG_FILES = ['src/build/bundle.js', 'tsconfig.json', 'node_modules/.package-lock.json']
+const CONFIG_FILES = ['src/build/bundle.js', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json']
 
 /** Bundle folders kept besides the current one: a long-running process (build --watch) may still load chunks from its own. */
 const KEEP = 3
@@ -208,10 +208,11 @@ function ourSources(root, toRoot, loaded) {
       build.onLoad({ filter: /.*/ }, async (args) => {
         const path = relative(root, args.path)
         if (path.startsWith('..') || path.split(sep).includes('node_modules')) return undefined
-        const loader = LOADERS[/** @type {keyof typeof LOADERS} */ (extname(path))]
-        if (!loader) return undefined
         const bytes = await readFile(args.path)
         loaded.set(toUrlPath(path), hashOf(bytes))
+        const loader = LOADERS[/** @type {keyof typeof LOADERS} */ (extname(path))]
+        // Any other kind of file is esbuild's to load, but still an input.
+        if (!loader) return undefined
         const text = bytes.toString('utf8')
         return loader === 'json' ? jsonModule(text) : { contents: relocateImportMeta(text, toUrlPath(path)), loader }
       })

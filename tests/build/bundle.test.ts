@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../bench/synthetic.ts'
-import { freshBundle } from '../../src/build/bundle.js'
+import { freshBundle, relocateImportMeta } from '../../src/build/bundle.js'
 import { copySources, ROOT, snapshot } from '../review/helpers.ts'
 
 interface Run {
@@ -178,4 +178,17 @@ describe('the bundled CLI', () => {
     const pages = [...(await snapshot(join(work, 'threaded'))).keys()]
     expect(pages.filter((path) => /^\/(en|fr)\/[^/]+\/index\.html$/.test(path))).toHaveLength(400)
   }, 120_000)
+})
+
+describe('import.meta in a bundled file', () => {
+  it('points at the source file, from the bundle’s root', () => {
+    expect(relocateImportMeta('const a = import.meta.url, b = import.meta.dirname', 'src/x/y.ts')).toBe(
+      'const a = new URL("src/x/y.ts", __passerelleRoot).href, b = __passerelleDirname(__passerelleFileURLToPath(new URL("src/x/y.ts", __passerelleRoot)))',
+    )
+  })
+
+  it('fails the bundle on a use it cannot place, rather than answer for the bundle', () => {
+    expect(() => relocateImportMeta('import.meta.resolve("./z.ts")', 'src/x/y.ts')).toThrow('src/x/y.ts: `import.meta.resolve`')
+    expect(() => relocateImportMeta('const meta = import.meta', 'src/x/y.ts')).toThrow('src/x/y.ts: `import.meta`')
+  })
 })

@@ -58,20 +58,25 @@ function isFrench(lang: string): boolean {
 }
 
 function walk(node: Root | Element, french: boolean, state: State) {
-  for (const child of node.children as Array<RootContent | ElementContent>) {
+  const children = node.children as Array<RootContent | ElementContent>
+  // Every page is walked five times (article, HTML body, Markdown, in each language): one lookup per element and tag set.
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!
     if (child.type === 'text') {
       if (french) fixText(child, state)
     } else if (child.type === 'element') {
-      if (SKIPPED.has(child.tagName)) continue
+      const tagName = child.tagName
+      if (SKIPPED.has(tagName)) continue
       const lang = child.properties?.lang
       const childFrench = typeof lang === 'string' ? isFrench(lang) : french
+      const block = BLOCKS.has(tagName)
       // A space may only move across inline French markup, never across a block or a foreign-language span.
-      const boundary = BLOCKS.has(child.tagName) || !childFrench
+      const boundary = block || !childFrench
       if (boundary) state.previous = undefined
-      if (BLOCKS.has(child.tagName)) state.depth = 0
+      if (block) state.depth = 0
       walk(child, childFrench, state)
       if (boundary) state.previous = undefined
-      if (BLOCKS.has(child.tagName)) state.depth = 0
+      if (block) state.depth = 0
     }
   }
 }

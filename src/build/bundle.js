@@ -10,11 +10,11 @@
  * was built from. Freshness is decided on *content*: the hash of every file
  * of ours the bundle holds (recorded as the plugin loads it, so the hash is
  * of exactly the bytes bundled, with no window for an edit to slip between
- * the build and the record), of tsconfig.json and of
- * node_modules/.package-lock.json. A stat check would save a few
- * milliseconds but would need git's "racily clean" care and would rebuild
- * after every checkout or copy that only touches times; hashing ~3 MB costs
- * a few milliseconds, next to a start-up of a second or more.
+ * the build and the record), of package.json, tsconfig.json and
+ * node_modules/.package-lock.json. A stat check would save about 10 ms but
+ * would need git's "racily clean" care and would rebuild after every
+ * checkout or copy that only touches times; hashing the ~3 MB costs about
+ * 12 ms, next to a start-up of a second or more.
  *
  * A build goes to a temporary folder renamed into place, and the pointer is
  * written the same way, so a concurrent process sees the old bundle or the
@@ -35,7 +35,7 @@ import { CODE_ROOT, hashOf } from './fast-noop.js'
 const FORMAT = 1
 
 /** Output name → entry, from the checkout's root. */
-export const ENTRIES = { cli: 'pipelines/cli.ts', 'render-worker': 'src/build/render-worker.ts' }
+const ENTRIES = { cli: 'pipelines/cli.ts', 'render-worker': 'src/build/render-worker.ts' }
 
 /** Files that shape the bundle without being bundled. */
 const CONFIG_FILES = ['src/build/bundle.js', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json']
@@ -54,7 +54,7 @@ const THIS_FILE = 'src/build/bundle.js'
 let running
 
 /** @param {string} root */
-export const cacheDirOf = (root) => join(root, 'node_modules', '.cache', 'passerelle')
+const cacheDirOf = (root) => join(root, 'node_modules', '.cache', 'passerelle')
 
 /**
  * The bundled worker when this process runs the bundled CLI, else undefined
@@ -83,15 +83,15 @@ export async function bundledCli() {
 }
 
 /**
- * The folder of a fresh bundle of `entries`, built if needed.
- * @param {{ root?: string, entries?: Record<string, string> }} [options]
+ * The folder of a fresh bundle of the checkout at `root`, built if needed.
+ * @param {string} [root]
  * @returns {Promise<string>}
  */
-export async function ensureBundle({ root = CODE_ROOT, entries = ENTRIES } = {}) {
+export async function ensureBundle(root = CODE_ROOT) {
   const fresh = freshBundle(root)
   if (fresh !== undefined) return fresh
   const started = performance.now()
-  const dir = await buildBundle(root, entries)
+  const dir = await buildBundle(root)
   debug(`bundle rebuilt in ${Math.round(performance.now() - started)} ms: ${dir}`)
   return dir
 }
@@ -129,11 +129,8 @@ function contentHash(path) {
   }
 }
 
-/**
- * @param {string} root
- * @param {Record<string, string>} entries
- */
-async function buildBundle(root, entries) {
+/** @param {string} root */
+async function buildBundle(root) {
   const esbuild = await import('esbuild')
   const cacheDir = cacheDirOf(root)
   mkdirSync(cacheDir, { recursive: true })
@@ -148,7 +145,7 @@ async function buildBundle(root, entries) {
     const loaded = new Map()
     await esbuild.build({
       absWorkingDir: root,
-      entryPoints: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, join(root, path)])),
+      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(root, path)])),
       bundle: true,
       platform: 'node',
       format: 'esm',

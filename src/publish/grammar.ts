@@ -60,9 +60,24 @@ function englishContext(form: Form, entity: Entity): string | undefined {
   return form !== 'bare' && takesArticle('en', entity) ? 'the' : undefined
 }
 
+/**
+ * Contexts per glossary entity, language and form: a page names the same
+ * few entities in its infobox, lead and result, and each answer takes
+ * Unicode regular expressions over the name. The glossary is read once per
+ * build and not changed after, so an entity's contexts are fixed; the set
+ * is bounded by the glossary (times 2 languages × 5 forms).
+ */
+const contexts = new WeakMap<Entity, Map<string, string | undefined>>()
+
 export function grammaticalContext(lang: Language, form: Form, entity: Entity): string | undefined {
+  let known = contexts.get(entity)
+  if (!known) contexts.set(entity, (known = new Map()))
+  const key = `${lang} ${form}`
+  if (known.has(key)) return known.get(key)
   const label = entity[lang]
-  return lang === 'fr' ? frenchContext(form, entity, label) : englishContext(form, entity)
+  const context = lang === 'fr' ? frenchContext(form, entity, label) : englishContext(form, entity)
+  known.set(key, context)
+  return context
 }
 
 /** An entity's name as an element carrying its id, for parity and styling. */

@@ -12,6 +12,8 @@ import { element, list, plain, text } from '../../src/publish/template.ts'
 import { createTranslator, loadLocales } from '../../src/publish/i18n.ts'
 import { dateText } from '../../src/publish/format.ts'
 import { dateTimeFormat, listFormat } from '../../src/publish/intl.ts'
+import { grammaticalContext } from '../../src/publish/grammar.ts'
+import type { Entity } from '../../src/record/schema.ts'
 
 describe('element', () => {
   const child: ElementContent = { type: 'text', value: '[1]' }
@@ -107,5 +109,23 @@ describe('translator', () => {
     expect(tr.has('missing')).toBe(false)
     expect(file.messages).toHaveLength(1)
     expect(file.messages[0]!.reason).toMatch(/^Missing translation `missing` \(namespace `publish`, language `en`\)/)
+  })
+})
+
+describe('grammaticalContext', () => {
+  const place = (fr: Entity['fr']): Entity => ({ id: 'kidal', type: 'place', en: { name: 'Kidal Region', aliases: [] }, fr }) as Entity
+
+  it('answers each entity from its own labels, asked once or again', () => {
+    const town = place({ name: 'Kidal', aliases: [] })
+    const region = place({ name: 'région de Kidal', gender: 'f', aliases: [] })
+    const plural = place({ name: 'environs de Kidal', number: 'plural', aliases: [] })
+    for (let round = 0; round < 2; round++) {
+      expect(grammaticalContext('fr', 'in', town)).toBeUndefined()
+      expect(grammaticalContext('fr', 'in', region)).toBe('within_f')
+      expect(grammaticalContext('fr', 'of', region)).toBe('f')
+      expect(grammaticalContext('fr', 'bare', region)).toBeUndefined()
+      expect(grammaticalContext('fr', 'in', plural)).toBe('within_plural')
+      expect(grammaticalContext('en', 'def', region)).toBeUndefined()
+    }
   })
 })

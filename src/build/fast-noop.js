@@ -66,9 +66,11 @@ export function invocationKey(cwd, values) {
  * @param {...string} parts
  */
 export function hashOf(...parts) {
-  const hash = createHash('sha256')
-  for (const part of parts) hash.update(part).update('\0')
-  return hash.digest('hex')
+  // The same bytes as one update per part and per separator, in one call into
+  // the hash: keys over every event (tens of thousands of parts) cost a tenth.
+  return createHash('sha256')
+    .update(parts.length === 0 ? '' : parts.join('\0') + '\0')
+    .digest('hex')
 }
 
 /** @param {string} cacheDir @param {string} outDir */

@@ -89,6 +89,8 @@ export interface SessionState {
   keys: Map<string, string>
   leads: Map<string, Record<Language, string>>
   recordHashes: Map<string, string>
+  /** Uses of every id, slug and excerpt id (`keyUses`), made by the first quick rebuild and kept up to date by the next. */
+  uses?: Map<string, number>
 }
 
 export interface BuildStats {

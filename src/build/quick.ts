@@ -21,7 +21,7 @@
  */
 import { join } from 'node:path'
 import { ingestEvent, readEventFilesSync, type Corpus, type LoadedEvent } from '../ingest/corpus.ts'
-import { crossCheckChanged } from '../ingest/cross-check.ts'
+import { crossCheckChanged, keyUses, uniqueKeys } from '../ingest/cross-check.ts'
 import type { EventContext } from '../publish/site.ts'
 import { replaceFiles } from '../publish/write.ts'
 import type { CacheState, EventEntry, RenderEntry, WrittenFile } from './cache.ts'
@@ -68,9 +68,19 @@ export async function quickRebuild(options: BuildOptions, session: BuildSession)
   const changed = readChanged(options, state, cache, scan, watched.folders)
   if (!changed) return undefined
   const corpus: Corpus = { ...state.corpus, events: [...state.corpus.events] }
-  for (const { index, event } of changed) corpus.events[index] = event
+  // Updated in place: a quick rebuild that gives up leaves no state behind (the full build makes a new one).
+  const uses = state.uses ?? keyUses(state.corpus.events)
+  for (const { index, event } of changed) {
+    for (const key of uniqueKeys(corpus.events[index]!)) {
+      const left = (uses.get(key) ?? 1) - 1
+      if (left > 0) uses.set(key, left)
+      else uses.delete(key)
+    }
+    for (const key of uniqueKeys(event)) uses.set(key, (uses.get(key) ?? 0) + 1)
+    corpus.events[index] = event
+  }
   const contentChanged = changed.filter((change) => change.entry.filesHash !== cache.events.get(change.folder)!.filesHash)
-  if (contentChanged.length > 0 && !crossCheckChanged(corpus, new Set(contentChanged.map(({ folder }) => folder)))) return undefined
+  if (contentChanged.length > 0 && !crossCheckChanged(corpus, new Set(contentChanged.map(({ folder }) => folder)), uses)) return undefined
 
   const events = new Map(cache.events)
   for (const { folder, entry } of changed) events.set(folder, entry)
@@ -80,9 +90,9 @@ export async function quickRebuild(options: BuildOptions, session: BuildSession)
   if (!render) return undefined
   const written = await replaceFiles(options.out, render.outputs, render.removed)
 
-  const allWritten = new Map<string, WrittenFile>(cache.written)
-  for (const path of render.removed) allWritten.delete(path)
-  for (const [path, stat] of written) allWritten.set(path, stat)
+  const allWritten = written.size === 0 && render.removed.length === 0 ? cache.written : new Map<string, WrittenFile>(cache.written)
+  for (const path of render.removed) allWritten!.delete(path)
+  for (const [path, stat] of written) allWritten!.set(path, stat)
   const folders = scan.folders
   const next: CacheState = {
     ...cache,
@@ -102,7 +112,7 @@ export async function quickRebuild(options: BuildOptions, session: BuildSession)
     events: folders.length,
     cache: next,
     scan,
-    state: { ...state, corpus, context: render.context, keys: render.keys, leads: render.leads, recordHashes },
+    state: { ...state, corpus, context: render.context, keys: render.keys, leads: render.leads, recordHashes, uses },
     inputs: racy ? undefined : [...scanInputs(scan), ...probed.pairs],
     since,
   }
@@ -146,12 +156,12 @@ function readChanged(options: BuildOptions, state: SessionState, cache: CacheSta
  * changed. Undefined when a reference changed or a page has a problem.
  */
 async function renderChanged(options: BuildOptions, state: SessionState, cache: CacheState, corpus: Corpus, changed: Changed[], recordHashes: Map<string, string>) {
+  const unchanged = { outputs: [] as Array<[string, string]>, removed: [] as string[], renders: cache.renders, keys: state.keys, leads: state.leads, context: state.context, site: cache.site, rendered: 0, sitePages: false }
+  const records = changed.filter((change) => change.recordChanged).map((change) => change.event.record)
+  if (records.length === 0) return unchanged
   const renders = new Map(cache.renders)
   const keys = new Map(state.keys)
   const leads = new Map(state.leads)
-  const unchanged = { outputs: [] as Array<[string, string]>, removed: [] as string[], renders, keys, leads, context: state.context, site: cache.site, rendered: 0, sitePages: false }
-  const records = changed.filter((change) => change.recordChanged).map((change) => change.event.record)
-  if (records.length === 0) return unchanged
   const previousRecords = new Map(records.map((record) => [record.id, state.context.events.get(record.id)]))
   // A reference's language depends on every record's references (its publisher's habits): the full build decides.
   if (records.some((record) => JSON.stringify(record.references) !== JSON.stringify(previousRecords.get(record.id)?.references))) return undefined
@@ -180,7 +190,7 @@ async function renderChanged(options: BuildOptions, state: SessionState, cache: 
     renders.set(record.id, { key, paths, leads: pages.leads } satisfies RenderEntry)
     rendered++
   }
-  if (rendered === 0) return { ...unchanged, context }
+  if (rendered === 0) return { ...unchanged, renders, keys, leads, context }
   const siteKey = siteKeyOf(state.common, all, all.map((record) => keys.get(record.id)!))
   const site = sitePages(all, leads, state.locales, options)
   for (const path of cache.site?.paths ?? []) if (!site.some(([fresh]) => fresh === path)) removed.push(path)

@@ -51,27 +51,31 @@ export function crossCheck(corpus: Corpus) {
  * check for the messages (placed as a cold build places them); the messages
  * this one left on the changed events' files must be removed first.
  */
-export function crossCheckChanged(corpus: Corpus, changed: ReadonlySet<string>): boolean {
+export function crossCheckChanged(corpus: Corpus, changed: ReadonlySet<string>, uses: ReadonlyMap<string, number> = keyUses(corpus.events)): boolean {
   if (!corpus.glossarySource || corpus.glossarySource.file.messages.length > 0) return false
   const entityIds = new Set(corpus.glossary.entities.map((entity) => entity.id))
-  const eventIds = new Set(corpus.events.map((event) => event.record.id))
-  const uses = new Map<string, number>()
-  const use = (key: string) => uses.set(key, (uses.get(key) ?? 0) + 1)
-  for (const { record, excerpts } of corpus.events) {
-    use(`id:${record.id}`)
-    for (const language of ['en', 'fr'] as const) use(`slug:${language}/${record.slug[language]}`)
-    for (const excerpt of excerpts) use(`excerpt:${excerpt.meta.id}`)
-  }
+  const eventIds = { has: (id: string) => uses.has(`id:${id}`) }
   for (const event of corpus.events) {
     if (!changed.has(event.folder)) continue
     const { record } = event
-    const keys = [`id:${record.id}`, `slug:en/${record.slug.en}`, `slug:fr/${record.slug.fr}`, ...event.excerpts.map((excerpt) => `excerpt:${excerpt.meta.id}`)]
-    if (event.folder !== record.id || keys.some((key) => uses.get(key) !== 1)) return false
+    if (event.folder !== record.id || uniqueKeys(event).some((key) => uses.get(key) !== 1)) return false
     checkRecord(event, entityIds, true, eventIds)
     checkExcerpts(event, () => undefined)
     if (event.source.file.messages.length > 0 || event.excerpts.some((excerpt) => excerpt.file.messages.length > 0)) return false
   }
   return true
+}
+
+/** What no two events may share: ids, slugs, excerpt ids. */
+export function uniqueKeys({ record, excerpts }: LoadedEvent): string[] {
+  return [`id:${record.id}`, `slug:en/${record.slug.en}`, `slug:fr/${record.slug.fr}`, ...excerpts.map((excerpt) => `excerpt:${excerpt.meta.id}`)]
+}
+
+/** How many events use each of those keys (see `crossCheckChanged`); a watching build keeps it up to date. */
+export function keyUses(events: readonly LoadedEvent[]): Map<string, number> {
+  const uses = new Map<string, number>()
+  for (const event of events) for (const key of uniqueKeys(event)) uses.set(key, (uses.get(key) ?? 0) + 1)
+  return uses
 }
 
 function checkFolder(event: LoadedEvent) {
@@ -86,7 +90,7 @@ function checkFolder(event: LoadedEvent) {
 }
 
 /** The rules about one record: they read the record, the glossary's ids and the set of event ids. */
-function checkRecord(event: LoadedEvent, entityIds: Set<string>, glossaryUsable: boolean, eventIds: Set<string>) {
+function checkRecord(event: LoadedEvent, entityIds: Set<string>, glossaryUsable: boolean, eventIds: Pick<Set<string>, 'has'>) {
   const { record, source } = event
   if (glossaryUsable) checkEntities(record, source, entityIds)
   checkReferences(record, source)

@@ -68,4 +68,48 @@ describe('build --watch', () => {
     expect(await tree(s.out)).toEqual(await coldTree(s.options))
     expect(lines.filter((line) => line.startsWith('build failed in ')).length).toBe(1)
   })
+
+  it('a quick rebuild hands a change across files (an excerpt id another event uses) to the full build, which reports it as a cold build does', async () => {
+    const s = await site()
+    const results: BuildResult[] = []
+    let next: (() => void) | undefined
+    const io = { stdout: { write: () => true }, stderr: { write: () => true } }
+    const watching = watchBuild(s.options, io as never, undefined, (result) => (results.push(result), next?.()))
+    const rebuilt = () => new Promise<void>((resolve) => (next = resolve))
+    try {
+      await watching.ready
+      const excerpt = join(s.root, event(2), 'excerpts', 'agence-0.md')
+      const original = await readFile(excerpt, 'utf8')
+      let done = rebuilt()
+      await writeFile(excerpt, original.replace(`id: ${event(2)}-0`, `id: ${event(0)}-0`))
+      await done
+      const cold = await buildAndWrite({ ...s.options, cacheDir: undefined, out: join(s.root, '..', 'cold') })
+      expect(results.at(-1)!.stats.quick).toBeUndefined()
+      expect(formatReport(results.at(-1)!.files)).toBe(formatReport(cold.files))
+      expect(formatReport(results.at(-1)!.files)).toMatch(/already used/)
+
+      done = rebuilt()
+      await writeFile(excerpt, original)
+      await done
+      expect(formatReport(results.at(-1)!.files)).toBe('')
+      // Quick again, with the uses of every id counted right: the id is free again, so another change to it passes.
+      done = rebuilt()
+      await writeFile(excerpt, original + '\nUne phrase de plus.\n')
+      await done
+      expect(results.at(-1)!.stats).toMatchObject({ quick: true, parsed: 1 })
+      // An id given up by one quick rebuild is free for the next one.
+      done = rebuilt()
+      await writeFile(excerpt, original.replace(`id: ${event(2)}-0`, `id: ${event(2)}-renamed`))
+      await done
+      expect(results.at(-1)!.stats).toMatchObject({ quick: true, parsed: 1 })
+      done = rebuilt()
+      await writeFile(excerpt, original)
+      await done
+      expect(results.at(-1)!.stats).toMatchObject({ quick: true, parsed: 1 })
+      expect(formatReport(results.at(-1)!.files)).toBe('')
+      expect(await tree(s.out)).toEqual(await coldTree(s.options))
+    } finally {
+      await watching.stop()
+    }
+  })
 })

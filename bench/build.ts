@@ -6,7 +6,8 @@
  * what a person typing the command waits for, start-up included) and in
  * this process with every module loaded (`*_inprocess_s`), the same change
  * seen by `build --watch` (`one_change_watch_s`: from the write to the end
- * of the rebuild), then `detect` and `align` alone. CPU time (user + sys)
+ * of the rebuild) and the same for one title (`one_title_change_watch_s`:
+ * a published field, so pages are written again), then `detect` and `align` alone. CPU time (user + sys)
  * of the processes is printed beside the wall-clock figures. Prints events/s, pages/s, p50/p95 per stage
  * and peak RSS, as a table or (with --json) one JSON object. `peak_rss_mb`
  * is the process's peak right after the full build (workers included),
@@ -16,7 +17,7 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { appendFile, mkdtemp, rm } from 'node:fs/promises'
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -95,6 +96,15 @@ try {
   }
   log('build --watch: one excerpt changed at a time')
   const oneChangeWatch = await watched(options, repeat, changeOneExcerpt)
+  // A title is published: its event, the events linking to it and the pages listing every event are written again.
+  let titles = 0
+  const changeOneTitle = async () => {
+    const path = join(root, `synthetic-attack-${String(Math.floor(((titles % repeat) * events) / repeat + 1) % events).padStart(5, '0')}`, 'record.yaml')
+    const text = await readFile(path, 'utf8')
+    await writeFile(path, text.replace(/(\n {2}en: Synthetic attack \d+)[^\n]*/, `$1 (revision ${titles++})`))
+  }
+  log('build --watch: one title changed at a time')
+  const oneTitleWatch = await watched(options, repeat, changeOneTitle)
 
   log('detect and align alone')
   const corpus = await loadCorpus(root, dir)
@@ -122,6 +132,8 @@ try {
     one_change_inprocess_s: round(percentile(oneChangeHere, 50)),
     one_change_watch_s: round(percentile(oneChangeWatch, 50)),
     one_change_watch_p95_s: round(percentile(oneChangeWatch, 95)),
+    one_title_change_watch_s: round(percentile(oneTitleWatch, 50)),
+    one_title_change_watch_p95_s: round(percentile(oneTitleWatch, 95)),
     detect_s: round(detectSeconds),
     align_s: round(sum(alignPerEvent)),
     align_event_p50_ms: round(percentile(alignPerEvent, 50) * 1000),
@@ -197,6 +209,7 @@ function table(s: Record<string, number | undefined>): string {
     ['no-op rebuild (in process)', `${s.noop_inprocess_s} s`, '', ''],
     ['one excerpt changed (in process)', `${s.one_change_inprocess_s} s`, '', ''],
     ['one excerpt changed (--watch)', `${s.one_change_watch_s} s`, `${s.one_change_watch_p95_s} s`, 'from the write to the rebuilt output'],
+    ['one title changed (--watch)', `${s.one_title_change_watch_s} s`, `${s.one_title_change_watch_p95_s} s`, 'its pages, linking pages, indexes, feeds, sitemap'],
     ['detect (corpus)', `${s.detect_s} s`, `${s.detect_s} s`, ''],
     ['align (per event)', `${s.align_event_p50_ms} ms`, `${s.align_event_p95_ms} ms`, `${s.align_s} s in all`],
   ]

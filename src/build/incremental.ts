@@ -73,6 +73,8 @@ export interface BuildSession {
   scan?: SourceScan
   /** Event folders the watcher saw a change in, and whether the list of folders may have changed. */
   changed?: { folders: Set<string>; listing: boolean }
+  /** Set by `build --watch`: its first build makes `state` even when the stamp says nothing changed. */
+  watching?: boolean
   /** What the last build, when it was clean and whole, knew about every event: lets `quickRebuild` redo only what changed. */
   state?: SessionState
 }
@@ -167,7 +169,8 @@ export async function buildSite(options: BuildOptions, sink: Sink, session: Buil
   const inputs = [...scanInputs(scan), ...probed.pairs]
   const key = hashOf('build', code, options.baseUrl, options.shard ? `${options.shard.index}/${options.shard.total}` : 'whole', options.root, localesDir)
   const record = { key, inputs: scan.racy || probed.racy ? undefined : inputs, since, scan }
-  const noop = options.cacheDir ? await unchangedBuild(options, session, key, inputs) : undefined
+  // A watching process needs what only a walk over the events gives (`state`) for its quick rebuilds: it walks once, at start.
+  const noop = options.cacheDir && !(session.watching && !session.state) ? await unchangedBuild(options, session, key, inputs) : undefined
   if (noop) return { ...noop.result, record: { ...record, stamp: noop.stamp } }
 
   const locales = await loadLocales(options.cwd, options.localesDir)

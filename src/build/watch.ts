@@ -35,7 +35,7 @@ export interface Watching {
 }
 
 export function watchBuild(options: BuildOptions, io: WatchIo, localesDir: string | undefined, onBuild?: (result: BuildResult) => void): Watching {
-  const session: BuildSession = {}
+  const session: BuildSession = { watching: true }
   const watchers = new Map<string, FSWatcher>()
   let pending: { folders: Set<string>; listing: boolean; any: boolean } = { folders: new Set(), listing: false, any: false }
   let running: Promise<void> = Promise.resolve()

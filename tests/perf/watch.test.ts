@@ -112,4 +112,25 @@ describe('build --watch', () => {
       await watching.stop()
     }
   })
+
+  it('started on an output that is up to date, the first change is already a quick rebuild', async () => {
+    const s = await site()
+    await buildAndWrite(s.options)
+    const results: BuildResult[] = []
+    let next: (() => void) | undefined
+    const io = { stdout: { write: () => true }, stderr: { write: () => true } }
+    const watching = watchBuild(s.options, io as never, undefined, (result) => (results.push(result), next?.()))
+    const rebuilt = () => new Promise<void>((resolve) => (next = resolve))
+    try {
+      await watching.ready
+      expect(results[0]!.stats).toMatchObject({ parsed: 0, rendered: 0 })
+      const done = rebuilt()
+      await appendFile(join(s.root, event(3), 'excerpts', 'agence-0.md'), '\nUn paragraphe de plus.\n')
+      await done
+      expect(results.at(-1)!.stats).toMatchObject({ parsed: 1, rendered: 0, quick: true })
+      expect(await tree(s.out)).toEqual(await coldTree(s.options))
+    } finally {
+      await watching.stop()
+    }
+  })
 })

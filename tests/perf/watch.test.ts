@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { watchBuild } from '../../src/build/watch.ts'
 import { buildAndWrite, type BuildResult } from '../../src/build/incremental.ts'
 import { formatReport } from '../../src/diagnostics/index.ts'
-import { coldTree, event, site, tree } from './helpers.ts'
+import { coldTree, event, site, tree, type Site } from './helpers.ts'
 
 describe('build --watch', () => {
   it('rebuilds on each change, one line each, and its output is that of a cold build', async () => {
@@ -71,42 +71,28 @@ describe('build --watch', () => {
 
   it('a quick rebuild hands a change across files (an excerpt id another event uses) to the full build, which reports it as a cold build does', async () => {
     const s = await site()
-    const results: BuildResult[] = []
-    let next: (() => void) | undefined
-    const io = { stdout: { write: () => true }, stderr: { write: () => true } }
-    const watching = watchBuild(s.options, io as never, undefined, (result) => (results.push(result), next?.()))
-    const rebuilt = () => new Promise<void>((resolve) => (next = resolve))
+    const { watching, change } = watchSite(s)
     try {
       await watching.ready
       const excerpt = join(s.root, event(2), 'excerpts', 'agence-0.md')
       const original = await readFile(excerpt, 'utf8')
-      let done = rebuilt()
-      await writeFile(excerpt, original.replace(`id: ${event(2)}-0`, `id: ${event(0)}-0`))
-      await done
+      let result = await change(() => writeFile(excerpt, original.replace(`id: ${event(2)}-0`, `id: ${event(0)}-0`)))
       const cold = await buildAndWrite({ ...s.options, cacheDir: undefined, out: join(s.root, '..', 'cold') })
-      expect(results.at(-1)!.stats.quick).toBeUndefined()
-      expect(formatReport(results.at(-1)!.files)).toBe(formatReport(cold.files))
-      expect(formatReport(results.at(-1)!.files)).toMatch(/already used/)
+      expect(result.stats.quick).toBeUndefined()
+      expect(formatReport(result.files)).toBe(formatReport(cold.files))
+      expect(formatReport(result.files)).toMatch(/already used/)
 
-      done = rebuilt()
-      await writeFile(excerpt, original)
-      await done
-      expect(formatReport(results.at(-1)!.files)).toBe('')
+      result = await change(() => writeFile(excerpt, original))
+      expect(formatReport(result.files)).toBe('')
       // Quick again, with the uses of every id counted right: the id is free again, so another change to it passes.
-      done = rebuilt()
-      await writeFile(excerpt, original + '\nUne phrase de plus.\n')
-      await done
-      expect(results.at(-1)!.stats).toMatchObject({ quick: true, parsed: 1 })
+      result = await change(() => writeFile(excerpt, original + '\nUne phrase de plus.\n'))
+      expect(result.stats).toMatchObject({ quick: true, parsed: 1 })
       // An id given up by one quick rebuild is free for the next one.
-      done = rebuilt()
-      await writeFile(excerpt, original.replace(`id: ${event(2)}-0`, `id: ${event(2)}-renamed`))
-      await done
-      expect(results.at(-1)!.stats).toMatchObject({ quick: true, parsed: 1 })
-      done = rebuilt()
-      await writeFile(excerpt, original)
-      await done
-      expect(results.at(-1)!.stats).toMatchObject({ quick: true, parsed: 1 })
-      expect(formatReport(results.at(-1)!.files)).toBe('')
+      result = await change(() => writeFile(excerpt, original.replace(`id: ${event(2)}-0`, `id: ${event(2)}-renamed`)))
+      expect(result.stats).toMatchObject({ quick: true, parsed: 1 })
+      result = await change(() => writeFile(excerpt, original))
+      expect(result.stats).toMatchObject({ quick: true, parsed: 1 })
+      expect(formatReport(result.files)).toBe('')
       expect(await tree(s.out)).toEqual(await coldTree(s.options))
     } finally {
       await watching.stop()
@@ -116,21 +102,30 @@ describe('build --watch', () => {
   it('started on an output that is up to date, the first change is already a quick rebuild', async () => {
     const s = await site()
     await buildAndWrite(s.options)
-    const results: BuildResult[] = []
-    let next: (() => void) | undefined
-    const io = { stdout: { write: () => true }, stderr: { write: () => true } }
-    const watching = watchBuild(s.options, io as never, undefined, (result) => (results.push(result), next?.()))
-    const rebuilt = () => new Promise<void>((resolve) => (next = resolve))
+    const { results, watching, change } = watchSite(s)
     try {
       await watching.ready
       expect(results[0]!.stats).toMatchObject({ parsed: 0, rendered: 0 })
-      const done = rebuilt()
-      await appendFile(join(s.root, event(3), 'excerpts', 'agence-0.md'), '\nUn paragraphe de plus.\n')
-      await done
-      expect(results.at(-1)!.stats).toMatchObject({ parsed: 1, rendered: 0, quick: true })
+      const result = await change(() => appendFile(join(s.root, event(3), 'excerpts', 'agence-0.md'), '\nUn paragraphe de plus.\n'))
+      expect(result.stats).toMatchObject({ parsed: 1, rendered: 0, quick: true })
       expect(await tree(s.out)).toEqual(await coldTree(s.options))
     } finally {
       await watching.stop()
     }
   })
 })
+
+/** A watch on the site, and `change`: makes a change and resolves with the result of the rebuild it causes. */
+function watchSite(s: Site) {
+  const results: BuildResult[] = []
+  let next: (() => void) | undefined
+  const quiet = { write: () => true }
+  const watching = watchBuild(s.options, { stdout: quiet, stderr: quiet } as never, undefined, (result) => (results.push(result), next?.()))
+  const change = async (write: () => Promise<unknown>): Promise<BuildResult> => {
+    const rebuilt = new Promise<void>((resolve) => (next = resolve))
+    await write()
+    await rebuilt
+    return results.at(-1)!
+  }
+  return { results, watching, change }
+}

@@ -21,7 +21,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
-import { finishCorpus, ingestEvent, loadGlossary, readEventFilesSync, type Corpus, type LoadedEvent } from '../ingest/corpus.ts'
+import { finishCorpus, loadGlossary, type Corpus, type LoadedEvent } from '../ingest/corpus.ts'
 import { crossCheckChanged } from '../ingest/cross-check.ts'
 import { hasErrors } from '../diagnostics/index.ts'
 import { languages as allLanguages, type EventRecord, type Language } from '../record/schema.ts'
@@ -29,7 +29,7 @@ import { LOCALES_DIR, NAMESPACE, loadLocales, type Locales } from '../publish/i1
 import type { EventContext, EventPages } from '../publish/site.ts'
 import { batchesOf, workersFor, WorkerPool, type IngestedEvent, type IngestTask, type RenderTask, type SharedContext } from './workers.ts'
 import { Staging, type WrittenStat } from '../publish/write.ts'
-import { hashesOf, isClean, sameStrings } from './event-files.ts'
+import { readFolder, sameStrings, statsFor, withStats } from './event-files.ts'
 import { emptyCache, loadCache, loadStamp, saveCache, saveStamp, type CacheState, type EventEntry, type RenderEntry, type Stamp, type WrittenFile } from './cache.ts'
 import { codeInputs, codeVersion, hashOf } from './fingerprint.ts'
 import { restoredEvent, type RestoredEvent } from './lazy.ts'
@@ -146,7 +146,7 @@ export interface BuildResult {
  * modules (detection's n-gram tables above all) take seconds to load, and a
  * rebuild where no page and no reference changed needs neither.
  */
-const publishing = () => import('../publish/site.ts')
+export const publishing = () => import('../publish/site.ts')
 const detection = () => import('../publish/languages.ts')
 
 /** Manifest a shard writes beside its pages, for `merge`. */
@@ -319,34 +319,31 @@ async function ingestAll(options: BuildOptions, scan: SourceScan, cache: CacheSt
     let entry: EventEntry | undefined
     let event: LoadedEvent | undefined
     const done = fromWorkers.get(folder)
-    // Stats are kept only for the very files read: one added or removed since the scan is hashed again next time.
-    const statsOf = (excerpts: readonly string[]) => (sameStrings(excerpts, seen.excerpts) ? seen.stats : '')
     if (cached && seen.stats !== '' && cached.stats === seen.stats) {
       entry = cached
       restored = restoredEvent(dir, folder, cached, options.cwd)
     } else if (done && 'recordHash' in done && (done.entry || (done.unchanged && cached))) {
-      const stats = statsOf(done.excerpts)
+      const stats = statsFor(seen, done.excerpts)
       if (done.entry) {
         entry = { ...done.entry, stats }
         parsed++
-      } else entry = cached!.stats === stats ? cached! : { ...cached!, recordHash: done.recordHash, stats }
+      } else entry = withStats(cached!, stats)
       restored = restoredEvent(dir, folder, entry, options.cwd)
     } else {
-      const read = readEventFilesSync(dir, options.cwd)
-      const { recordHash, filesHash } = hashesOf(read)
-      const stats = statsOf(read.excerpts.map((file) => file.basename ?? ''))
-      if (cached && cached.filesHash === filesHash && isClean(read)) {
-        entry = cached.stats === stats ? cached : { ...cached, recordHash, stats }
-        restored = restoredEvent(dir, folder, entry, options.cwd, read)
+      const read = readFolder(dir, folder, options.cwd, cached?.filesHash)
+      const stats = statsFor(seen, read.excerpts)
+      if (read.unchanged) {
+        entry = withStats(cached!, stats)
+        restored = restoredEvent(dir, folder, entry, options.cwd, read.files)
       } else {
-        event = ingestEvent(dir, folder, read)
+        event = read.event
         parsed++
-        if (event && isClean(read)) {
-          entry = { filesHash, recordHash, stats, record: event.record, excerpts: event.excerpts.map((excerpt) => ({ name: excerpt.file.basename ?? '', meta: excerpt.meta })) }
+        if (read.entry) {
+          entry = { ...read.entry, stats }
           // Its YAML document and Markdown trees serve only to place a message, and a clean event rarely gets one:
           // let them go (tens of kilobytes per event) and parse again on demand, exactly as for a cached event.
-          restored = restoredEvent(dir, folder, entry, options.cwd, read)
-        } else files.push(() => [read.record, ...read.excerpts])
+          restored = restoredEvent(dir, folder, entry, options.cwd, read.files)
+        } else files.push(() => [read.files.record, ...read.files.excerpts])
       }
     }
     if (entry) {

@@ -20,15 +20,15 @@
  * those pages again.
  */
 import { join } from 'node:path'
-import { ingestEvent, readEventFilesSync, type Corpus, type LoadedEvent } from '../ingest/corpus.ts'
+import type { Corpus, LoadedEvent } from '../ingest/corpus.ts'
 import { crossCheckChanged, keyUses, uniqueKeys } from '../ingest/cross-check.ts'
 import type { EventContext } from '../publish/site.ts'
 import { replaceFiles } from '../publish/write.ts'
 import type { CacheState, EventEntry, RenderEntry, WrittenFile } from './cache.ts'
-import { hashesOf, isClean, sameStrings } from './event-files.ts'
+import { readFolder, sameStrings, statsFor, withStats } from './event-files.ts'
 import { restoredEvent } from './lazy.ts'
 import { fileSystemClock, rescanSources, scanInputs, statInputs, type SourceScan } from './scan.ts'
-import { checksKey, renderKey, siteKeyOf, type BuildOptions, type BuildSession, type SessionState } from './incremental.ts'
+import { checksKey, publishing, renderKey, siteKeyOf, type BuildOptions, type BuildSession, type SessionState } from './incremental.ts'
 
 export interface QuickRebuild {
   /** Output paths written (events' pages, then the pages about all events when they changed). */
@@ -53,8 +53,6 @@ interface Changed {
   event: LoadedEvent
   recordChanged: boolean
 }
-
-const publishing = () => import('../publish/site.ts')
 
 export async function quickRebuild(options: BuildOptions, session: BuildSession): Promise<QuickRebuild | undefined> {
   const { state, cache, scan: previousScan, changed: watched } = session
@@ -132,19 +130,11 @@ function readChanged(options: BuildOptions, state: SessionState, cache: CacheSta
     if (!seen || !cached || index < 0) return undefined
     if (seen.stats !== '' && seen.stats === cached.stats) continue
     const dir = join(options.root, folder)
-    const read = readEventFilesSync(dir, options.cwd)
-    if (!isClean(read)) return undefined
-    const names = read.excerpts.map((file) => file.basename ?? '')
-    const stats = sameStrings(names, seen.excerpts) ? seen.stats : ''
-    const { recordHash, filesHash } = hashesOf(read)
-    let entry: EventEntry
-    if (filesHash === cached.filesHash) entry = { ...cached, stats }
-    else {
-      const event = ingestEvent(dir, folder, read)
-      if (!event || !isClean(read)) return undefined
-      entry = { filesHash, recordHash, stats, record: event.record, excerpts: event.excerpts.map((excerpt) => ({ name: excerpt.file.basename ?? '', meta: excerpt.meta })) }
-    }
-    const { event } = restoredEvent(dir, folder, entry, options.cwd, read)
+    const read = readFolder(dir, folder, options.cwd, cached.filesHash)
+    if (!read.unchanged && !read.entry) return undefined
+    const stats = statsFor(seen, read.excerpts)
+    const entry = read.unchanged ? withStats(cached, stats) : { ...read.entry!, stats }
+    const { event } = restoredEvent(dir, folder, entry, options.cwd, read.files)
     changed.push({ folder, index, entry, event, recordChanged: entry.recordHash !== cached.recordHash })
   }
   return changed

@@ -14,6 +14,19 @@ import { dirname, join, resolve } from 'node:path'
 
 export type Outputs = Map<string, string>
 
+/**
+ * Fault point for the kill -9 test (tests/robustness/faults.test.ts): with
+ * PASSERELLE_FAULT_AFTER_FILES=N, a thread that has staged N files stops
+ * there for good, so the test kills a build that is certainly half-way
+ * instead of racing it. Unset, it costs one comparison per file.
+ */
+const faultAfter = Number(process.env.PASSERELLE_FAULT_AFTER_FILES ?? Number.NaN)
+let filesStaged = 0
+
+function staged(): void {
+  if (++filesStaged >= faultAfter) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)
+}
+
 /** What identifies a written file later: see `unchangedSince` in src/build/incremental.ts. */
 export interface WrittenStat {
   size: number
@@ -71,6 +84,7 @@ export class Staging {
     await writeFile(file, content)
     const { size, mtimeMs, ino } = await stat(file)
     this.#written.set(path, { size, mtimeMs, ino })
+    staged()
   }
 
   /** The staging folder itself, for worker threads to write pages into with `writeFilesSync`. */
@@ -148,6 +162,7 @@ export function writeFilesSync(dir: string, outputs: ReadonlyArray<readonly [str
       return [path, { size, mtimeMs, ino }]
     } finally {
       closeSync(fd)
+      staged()
     }
   })
 }

@@ -66,6 +66,11 @@ describe('kill -9 during a build', () => {
     })
     const status = exited(child)
     await until(() => stagedFiles(dir) >= 20, 120_000)
+    // Stopped there for good, not racing on: the kill below lands half-way whatever the machine's speed.
+    const staged = stagedFiles(dir)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(stagedFiles(dir)).toBe(staged)
+    expect(child.exitCode).toBeNull()
     child.kill('SIGKILL')
     expect(await status).toBe('SIGKILL')
     // It was killed half-way: its staging folder is still there, the swap never happened.

@@ -78,6 +78,14 @@ type ResultOf<T extends Task> = T extends IngestTask ? IngestedEvent[] : Rendere
  * the build's memory flat at no cost in speed (measured on 500 events).
  */
 const WORKER_HEAP_MB = 512
+/**
+ * A worker's young generation. Nearly everything a page allocates (trees,
+ * strings) is dead once the page is written; V8's default nursery fills
+ * every few pages and each scavenge copies what is still live. A larger one
+ * halved the workers' GC time on 2,000 events (profiles: about 1.7 s to
+ * 0.9 s per worker) for some 100 MB more per worker.
+ */
+const WORKER_YOUNG_MB = 96
 
 /** Fewer events than this per worker are not worth a worker's start-up. */
 export const MIN_EVENTS_PER_WORKER = 100
@@ -102,7 +110,7 @@ export class WorkerPool {
 
   static start(count: number, shared: SharedContext): WorkerPool {
     const entry = renderWorkerEntry() ?? new URL('./worker-entry.js', import.meta.url)
-    const workers = Array.from({ length: count }, () => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: shared }))
+    const workers = Array.from({ length: count }, () => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB }, workerData: shared }))
     return new WorkerPool(workers)
   }
 

@@ -30,7 +30,8 @@ export function articleMarkdown(article: Element): string {
   const lang = typeof article.properties.lang === 'string' ? article.properties.lang : 'en'
   const children = article.children.map((child): ElementContent => (isInfobox(child) ? flatInfobox(child, ITEM_SEPARATOR) : child))
   const flat: Element = { ...article, children }
-  rehypeFrenchTypography({ lang })(flat)
+  // The article has its typography already: only the flattened infobox (new text, new separators) needs it.
+  rehypeFrenchTypography({ lang, done: new Set(article.children.filter((child): child is Element => child.type === 'element')) })(flat)
   // The direct writer knows our page tree and gives the same bytes; anything it does not know goes through the libraries.
   return directMarkdown(flat) ?? libraryMarkdown(flat)
 }

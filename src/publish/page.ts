@@ -25,6 +25,12 @@ export interface DocumentOptions {
   feed?: { title: string; href: string }
   jsonLd?: unknown
   body: ElementContent[]
+  /**
+   * Elements of `body` that already carry the typography of their language
+   * (the rendered article, which the Markdown and the JSON share): not
+   * walked again, so not copied either.
+   */
+  typographed?: ReadonlySet<Element>
 }
 
 /** JSON inside `<script>`: `<` escaped so that no string can close the element. */
@@ -33,7 +39,7 @@ export function scriptJson(value: unknown): string {
 }
 
 /** `sanitize`: how the body is made safe; the default skips hast-util-sanitize for bodies it would leave unchanged. */
-export function documentTree(options: DocumentOptions, sanitize: (body: Element) => Element = sanitizeBody): Root {
+export function documentTree(options: DocumentOptions, sanitize: (body: Element, shared?: ReadonlySet<Element>) => Element = sanitizeBody): Root {
   const head: ElementContent[] = [
     h('meta', { charSet: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
@@ -46,9 +52,9 @@ export function documentTree(options: DocumentOptions, sanitize: (body: Element)
   if (options.feed) head.push(h('link', { rel: 'alternate', type: 'application/atom+xml', title: options.feed.title, href: options.feed.href }))
   head.push(h('style', STYLE))
   if (options.jsonLd) head.push(h('script', { type: 'application/ld+json' }, scriptJson(options.jsonLd)))
-  const body = sanitize(h('body', options.body))
+  const body = sanitize(h('body', options.body), options.typographed)
   if (options.lang === 'fr') {
-    rehypeFrenchTypography({ lang: 'fr' })(body)
+    rehypeFrenchTypography({ lang: 'fr', done: options.typographed })(body)
     // The title is text in the head: same rules.
     rehypeFrenchTypography({ lang: 'fr' })(head[3] as Element)
   }

@@ -39,9 +39,12 @@ export const schema: Schema = {
   required: {},
 }
 
-/** The element with its content sanitized (the element itself, `<body>`, is ours). */
-export function sanitizeBody(body: Element): Element {
-  return { ...body, children: cleanCopy(body.children) ?? sanitizedChildren(body.children) }
+/**
+ * The element with its content sanitized (the element itself, `<body>`, is ours).
+ * @param shared elements of the content that nothing will edit (see `cleanCopy`)
+ */
+export function sanitizeBody(body: Element, shared?: ReadonlySet<Element>): Element {
+  return { ...body, children: cleanCopy(body.children, shared) ?? sanitizedChildren(body.children) }
 }
 
 /** Always through hast-util-sanitize: the reference the clean check is tested against. */
@@ -96,34 +99,41 @@ const protocols = new Map(Object.entries(effective.protocols ?? {}).filter((entr
  * for Markdown, or holding one node in two places) must not see that.
  * Properties are shared: nothing after this edits them.
  */
-export function cleanCopy(nodes: readonly ElementContent[]): ElementContent[] | undefined {
-  return copyNodes(nodes, [])
+export function cleanCopy(nodes: readonly ElementContent[], shared?: ReadonlySet<Element>): ElementContent[] | undefined {
+  return copyNodes(nodes, [], shared, false)
 }
 
-/** Nodes are typed as hast, but checked as if anything could be in them: sanitize does not trust the types either. */
-function copyNodes(nodes: readonly ElementContent[], ancestors: string[]): ElementContent[] | undefined {
+/**
+ * Nodes are typed as hast, but checked as if anything could be in them: sanitize does not trust the types either.
+ * `shared` elements (which the caller promises nobody edits, typography included) are checked all the same but
+ * kept as they are, subtree and all, rather than copied: `inShared` is true below one.
+ */
+function copyNodes(nodes: readonly ElementContent[], ancestors: string[], shared: ReadonlySet<Element> | undefined, inShared: boolean): ElementContent[] | undefined {
   if (!Array.isArray(nodes)) return undefined
   const copy: ElementContent[] = []
   for (const node of nodes) {
-    const kept = node?.type === 'text' ? copyText(node) : node?.type === 'element' ? copyElement(node, ancestors) : undefined // Comments, raw HTML: sanitize drops them.
+    const kept = node?.type === 'text' ? copyText(node, inShared) : node?.type === 'element' ? copyElement(node, ancestors, shared, inShared) : undefined // Comments, raw HTML: sanitize drops them.
     if (!kept) return undefined
-    copy.push(kept)
+    if (!inShared) copy.push(kept)
   }
-  return copy
+  return inShared ? (nodes as ElementContent[]) : copy
 }
 
-function copyText(node: Text): Text | undefined {
-  return typeof node.value === 'string' ? { type: 'text', value: node.value } : undefined
+function copyText(node: Text, inShared: boolean): Text | undefined {
+  if (typeof node.value !== 'string') return undefined
+  return inShared ? node : { type: 'text', value: node.value }
 }
 
-function copyElement(node: Element, ancestors: string[]): Element | undefined {
+function copyElement(node: Element, ancestors: string[], shared: ReadonlySet<Element> | undefined, inShared: boolean): Element | undefined {
   const { tagName, properties } = node
   const rules = tagRules.get(tagName)
   if (!rules || rules.required || (rules.ancestors && !rules.ancestors.some((name) => ancestors.includes(name))) || !keptProperties(rules, properties)) return undefined
+  const keep = inShared || Boolean(shared?.has(node))
   ancestors.push(tagName)
-  const children = copyNodes(node.children, ancestors)
+  const children = copyNodes(node.children, ancestors, shared, keep)
   ancestors.pop()
-  return children && { type: 'element', tagName, properties, children }
+  if (!children) return undefined
+  return keep ? node : { type: 'element', tagName, properties, children }
 }
 
 /** Whether sanitize keeps every property, each with the same value. */

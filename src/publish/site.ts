@@ -135,6 +135,7 @@ export function eventPages(record: EventRecord, context: EventContext): EventPag
         feed: { title: translator.t('site.feedTitle'), href: relativeHref(article.path, feedPath(lang)) },
         jsonLd,
         body: chrome(translator, locales.translators[other], article.path, articlePath(record, other), [article.article]),
+        typographed: new Set([article.article]),
       }),
     ])
     outputs.push([`${article.path}index.md`, articleMarkdown(article.article)])

@@ -39,16 +39,23 @@ interface State {
   quoteOpen: boolean
   /** Guillemets open in the current block: a quotation inside a quotation takes `“ ”`. */
   depth: number
+  done?: ReadonlySet<Element>
 }
 
 export interface FrenchTypographyOptions {
   /** Language of the root (the `lang` of `<html>`); elements with their own `lang` override it. */
   lang?: string
+  /**
+   * Elements that already went through these rules in their own language
+   * (a rendered article, placed in a page or in its Markdown): left as they
+   * are, like a block, rather than walked again.
+   */
+  done?: ReadonlySet<Element>
 }
 
 export default function rehypeFrenchTypography(options: FrenchTypographyOptions = {}) {
   return (tree: Root | Element) => {
-    const state: State = { previous: undefined, quoteOpen: false, depth: 0 }
+    const state: State = { previous: undefined, quoteOpen: false, depth: 0, done: options.done }
     walk(tree, isFrench(options.lang ?? 'fr'), state)
   }
 }
@@ -59,7 +66,7 @@ function isFrench(lang: string): boolean {
 
 function walk(node: Root | Element, french: boolean, state: State) {
   const children = node.children as Array<RootContent | ElementContent>
-  // Every page is walked five times (article, HTML body, Markdown, in each language): one lookup per element and tag set.
+  // Every page is walked three times (article, HTML body, Markdown, each past what is `done`): one lookup per element and tag set.
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!
     if (child.type === 'text') {
@@ -67,6 +74,11 @@ function walk(node: Root | Element, french: boolean, state: State) {
     } else if (child.type === 'element') {
       const tagName = child.tagName
       if (SKIPPED.has(tagName)) continue
+      if (state.done?.has(child)) {
+        state.previous = undefined
+        state.depth = 0
+        continue
+      }
       const lang = child.properties?.lang
       const childFrench = typeof lang === 'string' ? isFrench(lang) : french
       const block = BLOCKS.has(tagName)

@@ -15,11 +15,17 @@
  * tests/ingest/yaml-fast.test.ts checks the data is deep-equal to
  * `yaml`'s, with no error or warning there, on every bundled and fixture
  * file and on generated YAML.
+ *
+ * Block-style records (what the synthetic corpus and most editors write)
+ * are read first by the line-based reader of yaml-block.ts, several times
+ * cheaper again; whatever it gives up on comes here.
  */
 import jsyaml from 'js-yaml'
+import { CORE_SCALARS, isCoreKeyword, type ScalarForm } from './yaml-scalars.ts'
+import { blockYaml } from './yaml-block.ts'
 
 /** One implicit type per tag (js-yaml keeps only the last type given for a tag): the first matching form converts. */
-function scalar(tag: string, forms: Array<[RegExp, (text: string) => unknown]>) {
+function scalar(tag: string, forms: readonly ScalarForm[]) {
   const form = (text: string | null) => forms.find(([test]) => test.test(text ?? ''))
   return new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
@@ -28,26 +34,7 @@ function scalar(tag: string, forms: Array<[RegExp, (text: string) => unknown]>) 
   })
 }
 
-const NULL = /^(?:~|[Nn]ull|NULL)?$/
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/
-
-/** yaml's core schema, in its order: null, bool, octal, decimal, hex, NaN/Infinity, exponent, float. */
-const CORE = jsyaml.FAILSAFE_SCHEMA.extend({
-  implicit: [
-    scalar('null', [[NULL, () => null]]),
-    scalar('bool', [[BOOL, (text) => text[0] === 't' || text[0] === 'T']]),
-    scalar('int', [
-      [/^0o[0-7]+$/, (text) => parseInt(text.substring(2), 8)],
-      [/^[-+]?[0-9]+$/, (text) => parseInt(text, 10)],
-      [/^0x[0-9a-fA-F]+$/, (text) => parseInt(text.substring(2), 16)],
-    ]),
-    scalar('float', [
-      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (text) => (text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY)],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (text) => parseFloat(text)],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (text) => parseFloat(text)],
-    ]),
-  ],
-})
+const CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS.map(([tag, forms]) => scalar(tag, forms)) })
 
 /**
  * Constructs left to `yaml`: tabs; at the start of a token, anchors `&`,
@@ -63,6 +50,8 @@ const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/
 
 /** The data of a clean YAML mapping, or undefined when `yaml` must read it (and report on it). */
 export function quickYaml(text: string): Record<string, unknown> | undefined {
+  const block = blockYaml(text)
+  if (block) return block
   if (LEFT_TO_YAML.test(text)) return undefined
   let data: unknown
   try {
@@ -81,7 +70,7 @@ function plainKeys(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(plainKeys)
   if (!isPlainMapping(value)) return true
   for (const key of Object.keys(value)) {
-    if (!PLAIN_KEY.test(key) || NULL.test(key) || BOOL.test(key) || !plainKeys(value[key])) return false
+    if (!PLAIN_KEY.test(key) || isCoreKeyword(key) || !plainKeys(value[key])) return false
   }
   return true
 }

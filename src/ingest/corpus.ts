@@ -4,12 +4,12 @@
  * problem is a message on the file it concerns, and `files` lists them all.
  */
 import { readdir, stat } from 'node:fs/promises'
-import { readdirSync, readFileSync, type Dirent } from 'node:fs'
+import { readdirSync, type Dirent } from 'node:fs'
 import { join, relative } from 'node:path'
 import { VFile } from 'vfile'
 import { EventRecord, Glossary } from '../record/schema.ts'
 import { error } from '../diagnostics/index.ts'
-import { readVFile as readSourceFile, toVFile } from './read.ts'
+import { readVFile as readSourceFile, readVFileSync } from './read.ts'
 import { parseYaml, validate, type YamlSource } from './yaml.ts'
 import { parseExcerpt, type Excerpt } from './excerpt.ts'
 import { crossCheck } from './cross-check.ts'
@@ -87,8 +87,10 @@ export function readEventFilesSync(dir: string, cwd = process.cwd()): EventFiles
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
   }
-  const read = (path: string) => toVFile(relative(cwd, path) || path, readFileSync(path))
-  return { record: read(join(dir, RECORD_FILE)), excerpts: markdownNames(entries).map((name) => read(join(dir, EXCERPTS_DIR, name))) }
+  // relative() resolves both paths on every call: once for the folder, then joined, gives the same names.
+  const shown = relative(cwd, dir)
+  const read = (name: string) => readVFileSync(join(dir, name), join(shown, name))
+  return { record: read(RECORD_FILE), excerpts: markdownNames(entries).map((name) => read(join(EXCERPTS_DIR, name))) }
 }
 
 /** Parses and validates one event's files; problems become messages on them, and undefined is returned for an invalid record. */

@@ -236,22 +236,22 @@ function checkReferences(record: EventRecord, source: YamlSource) {
     }
     ids.add(reference.id)
   })
-  const cited: Array<{ path: Path; id: string }> = []
-  const cite = (path: Path, sources: string[]) => sources.forEach((id, index) => cited.push({ path: [...path, index], id }))
-  cite(['date', 'sources'], record.date?.sources ?? [])
-  cite(['result', 'sources'], record.result.sources)
-  for (const mention of entityMentions(record)) cite([...mention.path, 'sources'], mention.sources)
+  // Every citation is checked, in record order; its path is built only for a message.
+  const cite = (path: () => Path, sources: readonly string[]) =>
+    sources.forEach((id, index) => {
+      if (!ids.has(id)) {
+        error(source.file, `Claim cites reference \`${id}\`, which is not in \`references\``, {
+          place: positionAt(source, [...path(), index]),
+          ruleId: 'missing-reference',
+          hint: 'add the reference or fix the id',
+        })
+      }
+    })
+  cite(() => ['date', 'sources'], record.date?.sources ?? [])
+  cite(() => ['result', 'sources'], record.result.sources)
+  for (const mention of entityMentions(record)) cite(() => [...mention.path, 'sources'], mention.sources)
   for (const { path, quantity } of quantities(record)) {
-    quantity.claims.forEach((claim, c) => cite([...path, 'claims', c, 'sources'], claim.sources))
-  }
-  for (const { id, path } of cited) {
-    if (!ids.has(id)) {
-      error(source.file, `Claim cites reference \`${id}\`, which is not in \`references\``, {
-        place: positionAt(source, path),
-        ruleId: 'missing-reference',
-        hint: 'add the reference or fix the id',
-      })
-    }
+    quantity.claims.forEach((claim, c) => cite(() => [...path, 'claims', c, 'sources'], claim.sources))
   }
 }
 

@@ -44,6 +44,7 @@ export const MAX_EXCERPT_BYTES = 1024 * 1024
  */
 const MAX_QUOTE_DEPTH = 32
 const MAX_MARKER_RUN = 32
+const TOO_DEEP = new RegExp(`^(?:[ \\t]*>){${MAX_QUOTE_DEPTH + 1}}|[*_]{${MAX_MARKER_RUN + 1}}`, 'm')
 
 /** Parses an excerpt; problems become messages on `file`, and undefined is returned. */
 export function parseExcerpt(file: VFile): Excerpt | undefined {
@@ -120,7 +121,7 @@ function withinLimits(file: VFile): boolean {
     })
     return false
   }
-  const nested = new RegExp(`^(?:[ \\t]*>){${MAX_QUOTE_DEPTH + 1}}|[*_]{${MAX_MARKER_RUN + 1}}`, 'm').exec(text)
+  const nested = TOO_DEEP.exec(text)
   if (nested) {
     const place = location(file).toPoint(nested.index)
     error(file, nested[0].includes('>') ? `Block quotes nested more than ${MAX_QUOTE_DEPTH} levels deep` : `A run of more than ${MAX_MARKER_RUN} emphasis markers`, {

@@ -3,6 +3,7 @@
  * positioned error, not mojibake), and a leading BOM is dropped so offsets
  * count characters of the text the user sees.
  */
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
@@ -21,7 +22,11 @@ export function toVFile(path: string, bytes: Uint8Array): VFile {
     text = lenientUtf8.decode(bytes)
     invalid = true
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  return textVFile(path, text, invalid)
+}
+
+function textVFile(path: string, decoded: string, invalid: boolean): VFile {
+  const text = withoutBom(decoded)
   const file = new VFile({ path, value: text })
   if (invalid) {
     const offset = text.indexOf('\uFFFD')
@@ -32,6 +37,22 @@ export function toVFile(path: string, bytes: Uint8Array): VFile {
     })
   }
   return file
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/**
+ * toVFile of a file's bytes, read synchronously. Node decodes UTF-8 to a
+ * string in one call, with no Buffer; any invalid byte becomes U+FFFD, so
+ * only a text holding U+FFFD needs its bytes read again for the strict decoder.
+ */
+export function readVFileSync(path: string, name = path): VFile {
+  const text = readFileSync(path, 'utf8')
+  if (text.includes('\uFFFD')) return toVFile(name, readFileSync(path))
+  // TextDecoder drops a leading BOM before toVFile drops the next one: so does this.
+  return textVFile(name, withoutBom(text), false)
 }
 
 /** @param name how messages name the file (default: `path`) */

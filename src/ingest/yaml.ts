@@ -88,6 +88,8 @@ function deferredSource(file: VFile, text: string, base: number, data: Record<st
  * Quoted scalars and comments are skipped so brackets inside text don't count.
  */
 function tooDeep(text: string): number | undefined {
+  // Nesting deeper than MAX_FLOW_DEPTH takes more openers than that: most texts have a handful, and need no scan.
+  if (openers(text) <= MAX_FLOW_DEPTH) return undefined
   let depth = 0
   let quote = ''
   for (let index = 0; index < text.length; index++) {
@@ -101,6 +103,15 @@ function tooDeep(text: string): number | undefined {
     } else if (char === ']' || char === '}') depth = Math.max(0, depth - 1)
   }
   return undefined
+}
+
+/** How many `[` and `{` a text holds, counted up to one past MAX_FLOW_DEPTH. */
+function openers(text: string): number {
+  let count = 0
+  for (const opener of ['[', '{']) {
+    for (let at = text.indexOf(opener); at !== -1 && count <= MAX_FLOW_DEPTH; at = text.indexOf(opener, at + 1)) count++
+  }
+  return count
 }
 
 function firstLine(message: string) {

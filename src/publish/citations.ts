@@ -8,7 +8,7 @@ import type { Element, ElementContent, Root, Text } from 'hast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { Reference } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
-import { element, render, text } from './template.ts'
+import { element, fill, keptTemplate, text } from './template.ts'
 
 export class Citations {
   readonly #numbers = new Map<string, number>()
@@ -41,8 +41,9 @@ export class Citations {
         continue
       }
       const number = this.number(id)
-      const label = this.translator.t('references.citationLabel', { number })
-      marks.push({ number, mark: element('sup', { className: ['citation'] }, [element('a', { href: `#${referenceAnchor(id)}`, ariaLabel: label }, render(this.translator, 'references.citation', { number: String(number) }))]) })
+      const label = citationLabel(this.translator, number)
+      const mark = fill(keptTemplate(this.translator, 'references.citation', NUMBER), [String(number)])
+      marks.push({ number, mark: element('sup', { className: ['citation'] }, [element('a', { href: `#${referenceAnchor(id)}`, ariaLabel: label }, mark)]) })
     }
     // Numbers are given in order of first use; a group of marks reads in ascending order.
     return marks.sort((a, b) => a.number - b.number).map(({ mark }) => mark)
@@ -56,6 +57,21 @@ export class Citations {
       .map(([id, number]) => ({ reference: this.#known.get(id)!, number }))
       .sort((a, b) => a.number - b.number)
   }
+}
+
+const NUMBER = ['number'] as const
+
+/**
+ * Citation labels (`Reference 3`) per translator and number: a page cites
+ * its references again and again, and the numbers are bounded by the
+ * longest reference list, so the set stays small.
+ */
+const labels = new WeakMap<Translator, string[]>()
+
+function citationLabel(translator: Translator, number: number): string {
+  let byNumber = labels.get(translator)
+  if (!byNumber) labels.set(translator, (byNumber = []))
+  return (byNumber[number] ??= translator.t('references.citationLabel', { number }))
 }
 
 export function referenceAnchor(id: string): string {

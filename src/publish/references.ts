@@ -9,7 +9,7 @@ import type { Element, ElementContent } from 'hast'
 import type { Translator } from './i18n.ts'
 import { referenceAnchor, type Citations } from './citations.ts'
 import { date } from './format.ts'
-import { element, render, text } from './template.ts'
+import { element, fill, keptTemplate, text, type Template } from './template.ts'
 import { displayNames } from './intl.ts'
 
 /** Frozen, so that intl.ts finds the formatter by identity. */
@@ -26,20 +26,30 @@ function languageName(pageLang: string, lang: string): string {
   return name
 }
 
+const TITLE = ['title'] as const
+const PUBLISHER = ['publisher', 'language'] as const
+const DATE = ['date'] as const
+
+/** Whether the tag's primary subtag is not the page's language (`fr-CA` on a French page is not foreign). */
+export function isForeign(lang: string, pageLang: string): boolean {
+  return !(lang.startsWith(pageLang) && (lang.length === pageLang.length || lang[pageLang.length] === '-'))
+}
+
 export function references(translator: Translator, citations: Citations, languageOf: (id: string) => string): Element {
+  const kept = (key: string, names: readonly string[], context?: string): Template => keptTemplate(translator, key, names, context)
   const entries = citations.ordered().map(({ reference }) => {
     const lang = languageOf(reference.id)
     const title: ElementContent = reference.url
       ? element('a', { href: reference.url, hrefLang: lang }, [element('cite', { lang }, reference.title)])
       : element('cite', { lang }, reference.title)
-    const foreign = lang.split('-')[0] !== translator.lang
+    const foreign = isForeign(lang, translator.lang)
     const language = foreign ? languageName(translator.lang, lang) : ''
     const parts: ElementContent[][] = [
-      render(translator, 'references.title', { title }),
-      render(translator, 'references.publisher', { publisher: reference.publisher, language }, foreign ? { context: 'foreign' } : {}),
+      fill(kept('references.title', TITLE), [title]),
+      fill(kept('references.publisher', PUBLISHER, foreign ? 'foreign' : undefined), [reference.publisher, language]),
     ]
-    if (reference.published) parts.push(render(translator, 'references.published', { date: date(translator, reference.published) }))
-    parts.push(render(translator, 'references.retrieved', { date: date(translator, reference.retrieved) }))
+    if (reference.published) parts.push(fill(kept('references.published', DATE), [date(translator, reference.published)]))
+    parts.push(fill(kept('references.retrieved', DATE), [date(translator, reference.retrieved)]))
     return element('li', { id: referenceAnchor(reference.id) }, parts.flatMap((part, index) => (index === 0 ? part : [text(' '), ...part])))
   })
   const headingId = 'section-references'

@@ -55,20 +55,64 @@ export function render(translator: Translator, key: string, parts: Record<string
     withPlaceholders[name] = placeholder(values.length)
     values.push(parts[name]!)
   }
-  const translated = translator.t(key, withPlaceholders)
+  return fill(split(translator.t(key, withPlaceholders)), values)
+}
+
+/** A translated template cut at its placeholders: literal text, and the index of the part each placeholder stands for. */
+export type Template = ReadonlyArray<string | number>
+
+function split(translated: string): Template {
   // Most templates are words only, or a sentence around one value: no need to search for placeholders in them.
-  if (!translated.includes(OPEN)) return translated ? [text(translated)] : []
-  const nodes: Nodes = []
+  if (!translated.includes(OPEN)) return translated ? [translated] : []
+  const segments: Array<string | number> = []
   let last = 0
   // `exec` on the one global expression, not `matchAll`, which clones the expression on every call.
   PLACEHOLDER.lastIndex = 0
   for (let match = PLACEHOLDER.exec(translated); match; match = PLACEHOLDER.exec(translated)) {
-    if (match.index > last) nodes.push(text(translated.slice(last, match.index)))
-    nodes.push(...toNodes(values[Number(match[1])]!))
+    if (match.index > last) segments.push(translated.slice(last, match.index))
+    segments.push(Number(match[1]))
     last = match.index + match[0].length
   }
-  if (last < translated.length) nodes.push(text(translated.slice(last)))
+  if (last < translated.length) segments.push(translated.slice(last))
+  return segments
+}
+
+/** The template's text with `parts[i]` where placeholder i is, as render gives it. */
+export function fill(template: Template, parts: readonly Part[]): Nodes {
+  if (template.length === 1 && typeof template[0] === 'string') return [text(template[0])]
+  const nodes: Nodes = []
+  for (const segment of template) {
+    if (typeof segment === 'string') nodes.push(text(segment))
+    else nodes.push(...toNodes(parts[segment]!))
+  }
   return mergeText(nodes)
+}
+
+/**
+ * Templates kept per translator for the call sites that fill the same key
+ * with the same part names on every page (citation marks, reference
+ * entries): the set is bounded by the locale's keys and contexts, and a
+ * translator's words never change once loaded, so the kept template is
+ * what `render` would translate again. Nothing is looked up but the key.
+ */
+const templates = new WeakMap<Translator, Map<string, { names: readonly string[]; template: Template }>>()
+
+/** `render(translator, key, parts, context ? { context } : {})` for parts named `names`, in that order, the translation kept. */
+export function keptTemplate(translator: Translator, key: string, names: readonly string[], context?: string): Template {
+  let kept = templates.get(translator)
+  if (!kept) templates.set(translator, (kept = new Map()))
+  const id = context === undefined ? key : `${key}\u0000${context}`
+  const found = kept.get(id)
+  if (found && sameNames(found.names, names)) return found.template
+  const options: TOptions = context === undefined ? {} : { context }
+  names.forEach((name, index) => (options[name] = placeholder(index)))
+  const template = split(translator.t(key, options))
+  if (!found) kept.set(id, { names, template })
+  return template
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((name, index) => name === b[index]))
 }
 
 /** Adjacent text nodes merged, so that typography sees whole words. */

@@ -1,0 +1,57 @@
+/**
+ * Templates kept per translator (citation marks, reference entries) must
+ * give what `render` gives, and a kept template must not be handed to a
+ * call that names its parts differently.
+ */
+import { describe, expect, it } from 'vitest'
+import { VFile } from 'vfile'
+import { createTranslator, loadLocales } from '../../src/publish/i18n.ts'
+import { element, fill, keptTemplate, render, type Part } from '../../src/publish/template.ts'
+import { isForeign } from '../../src/publish/references.ts'
+
+const locales = await loadLocales()
+
+describe('keptTemplate', () => {
+  const cite = element('cite', { lang: 'fr' }, 'Attaque contre un camp')
+  const cases: Array<[key: string, parts: Record<string, Part>, context?: string]> = [
+    ['references.citation', { number: '3' }],
+    ['references.title', { title: cite }],
+    ['references.publisher', { publisher: 'RFI', language: '' }],
+    ['references.publisher', { publisher: 'Reuters', language: 'anglais' }, 'foreign'],
+    ['references.retrieved', { date: element('time', { dateTime: '2019-01-27' }, '27 janvier 2019') }],
+    ['infobox.unknown', {}, 'strength'],
+  ]
+  for (const lang of ['en', 'fr'] as const) {
+    it.each(cases)(`fills %s as render does (${lang})`, (key, parts, context) => {
+      const translator = locales.translators[lang]
+      const names = Object.keys(parts)
+      const kept = keptTemplate(translator, key, names, context)
+      expect(fill(kept, Object.values(parts))).toEqual(render(translator, key, parts, context === undefined ? {} : { context }))
+      expect(keptTemplate(translator, key, [...names], context)).toBe(kept)
+    })
+  }
+
+  it('translates again for other part names, and per translator', () => {
+    const resources = { t: { pair: '{{a}} then {{b}}' } }
+    const one = createTranslator('en', resources, new VFile())
+    const other = createTranslator('en', { t: { pair: '{{b}} before {{a}}' } }, new VFile())
+    const [a, b] = [element('i', {}, 'A'), element('b', {}, 'B')]
+    expect(fill(keptTemplate(one, 't.pair', ['a', 'b']), [a, b])).toEqual([a, { type: 'text', value: ' then ' }, b])
+    expect(fill(keptTemplate(one, 't.pair', ['b', 'a']), [b, a])).toEqual([a, { type: 'text', value: ' then ' }, b])
+    expect(fill(keptTemplate(other, 't.pair', ['a', 'b']), [a, b])).toEqual([b, { type: 'text', value: ' before ' }, a])
+  })
+
+  it('reports a missing key once, and fills nothing', () => {
+    const file = new VFile({ path: 'publish.json' })
+    const translator = createTranslator('fr', {}, file)
+    expect(fill(keptTemplate(translator, 'references.title', ['title']), ['x'])).toEqual([])
+    expect(fill(keptTemplate(translator, 'references.title', ['title']), ['x'])).toEqual([])
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['locale-missing-key'])
+  })
+})
+
+describe('isForeign', () => {
+  it.each(['en', 'fr', 'fr-CA', 'en-GB', 'es', 'fra', 'f', 'frr', 'und', ''])('agrees with the primary subtag of %j', (tag) => {
+    for (const page of ['en', 'fr']) expect(isForeign(tag, page)).toBe(tag.split('-')[0] !== page)
+  })
+})

@@ -26,7 +26,7 @@ import { crossCheckChanged } from '../ingest/cross-check.ts'
 import { hasErrors } from '../diagnostics/index.ts'
 import { languages as allLanguages, type EventRecord, type Language } from '../record/schema.ts'
 import { LOCALES_DIR, NAMESPACE, loadLocales, type Locales } from '../publish/i18n.ts'
-import type { EventContext, EventPages } from '../publish/site.ts'
+import type { EventContext, EventPages, LeadFreePages } from '../publish/site.ts'
 import { batchesOf, workersFor, WorkerPool, type IngestedEvent, type IngestTask, type RenderTask, type SharedContext } from './workers.ts'
 import { Staging, type WrittenStat } from '../publish/write.ts'
 import { readFolder, sameStrings, statsFor, withStats } from './event-files.ts'
@@ -394,10 +394,14 @@ class Workers {
       cwd: this.options.cwd,
       folders: batch.map((folder) => ({ folder, cachedHash: cache.events.get(folder)?.filesHash })),
     }))
-    await pool.run(tasks, (_, results) => {
+    const parsing = pool.run(tasks, (_, results) => {
       for (const result of results) done.set(result.folder, result)
       progress.tick(results.length)
     })
+    // This thread only waits for the workers now: load meanwhile what comes next, seconds of module evaluation
+    // (detection's n-gram tables above all) that would otherwise leave the workers idle after the parse.
+    for (const load of [publishing, detection]) load().catch(() => undefined)
+    await parsing
     return done
   }
 
@@ -453,7 +457,14 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
   }
   progress.tick(reused.size)
   const renderedEntries = new Map<number, RenderEntry>()
-  await renderMisses(corpus, misses, context, { progress, sink, pool: workers.render(misses.length) }, async (index, pages) => {
+  let site = cache.site
+  const siteReused = !options.shard && site !== undefined && site.key === siteKey && reusable(site.paths)
+  let early: LeadFreePages | undefined
+  // Made while the workers render: the site pages that quote no lead need no event rendered.
+  const meanwhile = async () => {
+    if (!options.shard && !siteReused) early = (await publishing()).leadFreePages(records, locales, options)
+  }
+  await renderMisses(corpus, misses, context, { progress, sink, pool: workers.render(misses.length), meanwhile }, async (index, pages) => {
     if ('written' in pages) {
       for (const [path, written] of pages.written) (fresh.add(path), sink.adopt(path, written))
     } else await emit(pages.outputs)
@@ -471,7 +482,6 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
   }
   const rendered = misses.length
 
-  let site = cache.site
   let sitePagesRendered = false
   if (options.shard) {
     const manifest: ShardManifest = {
@@ -483,11 +493,11 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
     }
     await emit([[SHARD_MANIFEST, JSON.stringify(manifest) + '\n']])
     site = undefined
-  } else if (site && site.key === siteKey && reusable(site.paths)) {
-    for (const path of site.paths) link.set(path, join(options.out, path))
+  } else if (siteReused) {
+    for (const path of site!.paths) link.set(path, join(options.out, path))
   } else {
     const { sitePages } = await publishing()
-    const pages = sitePages(records, leads, locales, options)
+    const pages = sitePages(records, leads, locales, options, early)
     await emit(pages)
     site = { key: siteKey, paths: pages.map(([path]) => path) }
     sitePagesRendered = true
@@ -542,9 +552,10 @@ async function renderMisses(
   corpus: Corpus,
   misses: number[],
   context: EventContext,
-  { progress, sink, pool }: { progress: Progress; sink: Sink; pool: WorkerPool | undefined },
+  { progress, sink, pool, meanwhile }: { progress: Progress; sink: Sink; pool: WorkerPool | undefined; meanwhile: () => Promise<void> },
   done: (index: number, pages: Pick<EventPages, 'outputs' | 'leads'> | { written: Array<[string, WrittenStat]>; leads: Record<Language, string> }) => Promise<void>,
 ): Promise<void> {
+  if (misses.length === 0 || !pool) await meanwhile()
   if (misses.length === 0) return
   const { eventPages, reportProblems } = await publishing()
   const here = async (index: number) => {
@@ -565,14 +576,18 @@ async function renderMisses(
     const languages = records.flatMap((record) => record.references.map((reference): [string, string] => [`${record.id}/${reference.id}`, context.referenceLanguage.get(`${record.id}/${reference.id}`)!]))
     return { kind: 'render', records, related, languages: languages.filter(([, lang]) => lang !== undefined), staging }
   })
-  await pool.run(tasks, async (batch, results) => {
-    for (const [position, result] of results.entries()) {
-      const index = batches[batch]![position]!
-      if (result.problems) await here(index)
-      else await done(index, result.written ? { written: result.written, leads: result.leads } : { outputs: result.outputs!, leads: result.leads })
-    }
-    progress.tick(results.length)
-  })
+  await pool.run(
+    tasks,
+    async (batch, results) => {
+      for (const [position, result] of results.entries()) {
+        const index = batches[batch]![position]!
+        if (result.problems) await here(index)
+        else await done(index, result.written ? { written: result.written, leads: result.leads } : { outputs: result.outputs!, leads: result.leads })
+      }
+      progress.tick(results.length)
+    },
+    meanwhile,
+  )
 }
 
 /** True when the file the last build wrote is still there, untouched (same inode, size and modification time). */

@@ -20,8 +20,10 @@ let locales: Locales | undefined
 /** Folders already made in the staging folder (one staging folder per build, one pool per build). */
 const made = new Set<string>()
 
-parentPort!.on('message', async (task: Task) => {
-  parentPort!.postMessage(task.kind === 'ingest' ? ingest(task) : await render(task))
+/** Tasks come several at a time (see `IN_FLIGHT` in workers.ts): each waits for the one before, so answers keep their order. */
+let previous = Promise.resolve()
+parentPort!.on('message', (task: Task) => {
+  previous = previous.then(async () => parentPort!.postMessage(task.kind === 'ingest' ? ingest(task) : await render(task)))
 })
 
 function ingest(task: IngestTask) {

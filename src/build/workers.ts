@@ -90,6 +90,8 @@ const WORKER_YOUNG_MB = 96
 /** Fewer events than this per worker are not worth a worker's start-up. */
 export const MIN_EVENTS_PER_WORKER = 100
 const BATCH = 25
+/** Tasks queued per worker: about a second of rendering, so that the main thread may be busy that long. */
+const IN_FLIGHT = 4
 
 export function defaultWorkers(): number {
   return availableParallelism()
@@ -118,26 +120,49 @@ export class WorkerPool {
     return this.#workers.length
   }
 
-  /** Runs the tasks; `onResult` gets each task's results (by task index) as soon as they come, one at a time. */
-  async run<T extends Task>(tasks: readonly T[], onResult: (task: number, results: ResultOf<T>) => Promise<void> | void): Promise<void> {
+  /**
+   * Runs the tasks; `onResult` gets each task's results (by task index) as
+   * soon as they come, one at a time. Each worker has `IN_FLIGHT` tasks
+   * queued, so that it goes on working while this thread is busy (handling
+   * a result, rendering the site pages) instead of waiting for its next task.
+   * `started` runs once the first tasks are handed out.
+   */
+  async run<T extends Task>(tasks: readonly T[], onResult: (task: number, results: ResultOf<T>) => Promise<void> | void, started?: () => Promise<void> | void): Promise<void> {
     let next = 0
     let delivering = Promise.resolve()
-    await Promise.all(
-      this.#workers.map(async (worker) => {
-        while (next < tasks.length) {
-          const index = next++
-          const results = await new Promise<ResultOf<T>>((resolve, reject) => {
-            worker.once('message', resolve)
-            worker.once('error', reject)
+    const lanes = this.#workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          // A worker answers its tasks in the order they were posted (see render-worker.ts).
+          const pending: number[] = []
+          const post = () => {
+            const index = next++
+            pending.push(index)
             worker.postMessage(tasks[index])
-          })
-          worker.removeAllListeners('error')
-          // One delivery at a time, so that callers need no locking of their own.
-          delivering = delivering.then(() => onResult(index, results))
-          await delivering
-        }
-      }),
+          }
+          const finish = (cause?: unknown) => {
+            worker.off('message', onMessage)
+            worker.off('error', finish)
+            if (cause === undefined) resolve()
+            else reject(cause)
+          }
+          const onMessage = (results: ResultOf<T>) => {
+            const index = pending.shift()!
+            // One delivery at a time, so that callers need no locking of their own.
+            delivering = delivering.then(() => onResult(index, results))
+            delivering.catch(finish)
+            if (next < tasks.length) post()
+            else if (pending.length === 0) delivering.then(() => finish(), finish)
+          }
+          worker.on('message', onMessage)
+          worker.on('error', finish)
+          while (pending.length < IN_FLIGHT && next < tasks.length) post()
+          if (pending.length === 0) finish()
+        }),
     )
+    const meanwhile = (async () => started?.())()
+    await Promise.all([...lanes, meanwhile])
+    await delivering
   }
 
   async close(): Promise<void> {

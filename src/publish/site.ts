@@ -144,15 +144,43 @@ export function eventPages(record: EventRecord, context: EventContext): EventPag
   return { outputs, leads, pair }
 }
 
-/** The pages about all events: per-language indexes and feeds, the root language chooser and the sitemap. */
-export function sitePages(records: readonly EventRecord[], leads: ReadonlyMap<string, Record<Language, string>>, locales: Locales, options: SiteOptions): Array<[string, string]> {
-  const pages: Array<[string, string]> = []
+/**
+ * The pages about all events that quote no lead (indexes, root language
+ * chooser, sitemap): a build makes them while the workers still render the
+ * events whose leads the feeds need.
+ */
+export interface LeadFreePages {
+  ordered: EventRecord[]
+  indexes: Record<Language, string>
+  root: string
+  sitemap: string
+}
+
+export function leadFreePages(records: readonly EventRecord[], locales: Locales, options: SiteOptions): LeadFreePages {
   const url = (path: string) => absolute(options.baseUrl, path)
   const ordered = chronological(records)
+  const indexes = {} as Record<Language, string>
+  for (const lang of languages) {
+    const other = languages.find((candidate) => candidate !== lang)!
+    indexes[lang] = indexPage(locales.translators[lang], locales.translators[other], ordered, url)
+  }
+  return { ordered, indexes, root: rootPage(locales, url), sitemap: sitemap(sitemapEntries(ordered, url)) }
+}
+
+/** The pages about all events: per-language indexes and feeds, the root language chooser and the sitemap. */
+export function sitePages(
+  records: readonly EventRecord[],
+  leads: ReadonlyMap<string, Record<Language, string>>,
+  locales: Locales,
+  options: SiteOptions,
+  early: LeadFreePages = leadFreePages(records, locales, options),
+): Array<[string, string]> {
+  const pages: Array<[string, string]> = []
+  const url = (path: string) => absolute(options.baseUrl, path)
+  const { ordered } = early
   for (const lang of languages) {
     const translator = locales.translators[lang]
-    const other = languages.find((candidate) => candidate !== lang)!
-    pages.push([`${indexPath(lang)}index.html`, indexPage(translator, locales.translators[other], ordered, url)])
+    pages.push([`${indexPath(lang)}index.html`, early.indexes[lang]])
     const newestFirst = [...ordered.filter((record) => record.date)].reverse().concat(ordered.filter((record) => !record.date))
     pages.push([
       feedPath(lang),
@@ -171,8 +199,8 @@ export function sitePages(records: readonly EventRecord[], leads: ReadonlyMap<st
       }),
     ])
   }
-  pages.push(['index.html', rootPage(locales, url)])
-  pages.push(['sitemap.xml', sitemap(sitemapEntries(ordered, url))])
+  pages.push(['index.html', early.root])
+  pages.push(['sitemap.xml', early.sitemap])
   return pages
 }
 

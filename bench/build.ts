@@ -22,6 +22,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateCorpus } from './synthetic.ts'
+import { settleDisk } from './disk.ts'
 import { buildAndWrite, type BuildOptions } from '../src/build/incremental.ts'
 import { loadCorpus } from '../src/ingest/corpus.ts'
 import { detectCorpus } from '../src/detect/index.ts'
@@ -54,6 +55,7 @@ try {
     return { seconds: (performance.now() - started) / 1000, result }
   }
   log('full build (empty cache)')
+  settleDisk()
   const full = await build()
   // The target is about a full build: read its peak now, before the in-process rebuilds and the watcher keep more alive.
   const buildPeakRssMb = process.resourceUsage().maxRSS / 1024

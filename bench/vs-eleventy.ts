@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import Eleventy from '@11ty/eleventy'
 import { generateCorpus } from './synthetic.ts'
+import { settleDisk } from './disk.ts'
 import { buildAndWrite } from '../src/build/incremental.ts'
 import { defaultWorkers } from '../src/build/workers.ts'
 import { formatReport, hasErrors } from '../src/diagnostics/index.ts'
@@ -49,6 +50,7 @@ try {
 
   log('passerelle: cold build')
   const out = join(dir, 'dist')
+  settleDisk()
   const started = performance.now()
   const result = await buildAndWrite({ root, cwd: dir, out, baseUrl: 'https://passerelle.example.org/', workers: defaultWorkers() })
   const passerelleSeconds = (performance.now() - started) / 1000
@@ -69,6 +71,7 @@ try {
   }
   log('eleventy: build')
   const eleventyOut = join(dir, 'eleventy-out')
+  settleDisk()
   const eleventyStarted = performance.now()
   const eleventy = new Eleventy(input, eleventyOut, { quietMode: true, config: () => {} })
   // Eleventy prints its summary on stdout even when quiet: keep stdout for our figures.

@@ -3,7 +3,6 @@
  * references and related events, as a hast `<article>` plus the facts that
  * parity compares and the plain data the JSON output carries.
  */
-import { h } from 'hastscript'
 import type { Element, ElementContent } from 'hast'
 import type { Entity, EventRecord, Glossary, Language } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
@@ -15,7 +14,7 @@ import { references } from './references.ts'
 import { facts, type Fact } from './parity.ts'
 import { lookup, type EntityLookup } from './grammar.ts'
 import { articlePath, relativeHref } from './urls.ts'
-import { plain } from './template.ts'
+import { element, plain } from './template.ts'
 import { infoboxJson } from './infobox-data.ts'
 import rehypeFrenchTypography from './typography.ts'
 
@@ -58,7 +57,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
   const referenceList = references(translator, citations, input.languageOf)
   const path = articlePath(record, lang)
   const related = relatedEvents(translator, record, input.events, path)
-  const article = h('article', { lang }, [h('h1', record.title[lang]), box, leadParagraph, ...sections, referenceList, ...related])
+  const article = element('article', { lang }, [element('h1', {}, record.title[lang]), box, leadParagraph, ...sections, referenceList, ...related])
   // Typography on the article itself, so that the Markdown, the JSON, the description and the feeds carry it too, not only the HTML.
   rehypeFrenchTypography({ lang })(article)
   const leadText = plain([leadParagraph])
@@ -97,10 +96,10 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
 function relatedEvents(translator: Translator, record: EventRecord, events: Map<string, EventRecord>, from: string): Element[] {
   const items = record.related.flatMap((id) => {
     const other = events.get(id)
-    return other ? [h('li', [h('a', { href: relativeHref(from, articlePath(other, translator.lang)) }, other.title[translator.lang])])] : []
+    return other ? [element('li', {}, [element('a', { href: relativeHref(from, articlePath(other, translator.lang)) }, other.title[translator.lang])])] : []
   })
   if (items.length === 0) return []
-  return [h('section', { ariaLabelledBy: 'section-related' }, [h('h2', { id: 'section-related' }, translator.t('related.heading')), h('ul', items)])]
+  return [element('section', { ariaLabelledBy: ['section-related'] }, [element('h2', { id: 'section-related' }, translator.t('related.heading')), element('ul', {}, items)])]
 }
 
 export type { Entity }

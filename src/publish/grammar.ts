@@ -111,6 +111,25 @@ export function runningTitle(title: string): string {
  * in the table (French puts it first, English often last: `Soumpi attack`).
  */
 export function titleAgreement(translator: Translator, record: EventRecord): string | undefined {
+  let byRecord = agreements.get(translator)
+  if (!byRecord) agreements.set(translator, (byRecord = new WeakMap()))
+  const title = record.title[translator.lang]
+  const kept = byRecord.get(record)
+  if (kept && kept.title === title && kept.kind === record.kind) return kept.agreement
+  const agreement = headAgreement(translator, record)
+  byRecord.set(record, { title, kind: record.kind, agreement })
+  return agreement
+}
+
+/**
+ * Agreements per translator and record: an article asks for its title's in
+ * the infobox result and in each sentence of the lead, each time looking up
+ * every word of the title. Kept by record (so the memo lives as long as the
+ * records do) with the title and kind it was read from, which a hit must match.
+ */
+const agreements = new WeakMap<Translator, WeakMap<EventRecord, { title: string; kind: string; agreement: string | undefined }>>()
+
+function headAgreement(translator: Translator, record: EventRecord): string | undefined {
   const words = runningTitle(record.title[translator.lang]).toLowerCase().split(/\s+/)
   const head = words.find((word) => translator.has(`titleNoun.${word}`))
   if (head) {

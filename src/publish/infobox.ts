@@ -26,8 +26,12 @@ export function infobox(context: InfoboxContext, record: EventRecord): Element {
     element('tr', {}, [element('th', { scope: 'row' }, tr.t(label)), element('td', { colSpan: columns - 1 }, value)])
   const heading = (label: string): Element => element('tr', {}, [element('th', { scope: 'colgroup', colSpan: columns }, tr.t(label))])
   // Each side's cell carries its label, so that outputs without columns (Markdown, JSON) can say whose it is.
-  const perSide = (cell: (side: Side) => Nodes): Element =>
-    element('tr', {}, record.sides.map((side, index) => element('td', { dataLabel: tr.t('infobox.side', { number: index + 1 }) }, cell(side))))
+  // Asked once per infobox, when the first side row needs them (so a missing key is reported where it was).
+  let sideLabels: string[] | undefined
+  const perSide = (cell: (side: Side) => Nodes): Element => {
+    sideLabels ??= record.sides.map((_, index) => tr.t('infobox.side', { number: index + 1 }))
+    return element('tr', {}, record.sides.map((side, index) => element('td', { dataLabel: sideLabels![index]! }, cell(side))))
+  }
 
   const rows: Element[] = [
     row('infobox.partOf', entityWithSources(context, record.partOf)),

@@ -3,7 +3,6 @@
  * where, who fought whom, how it ended. Every word is a locale template;
  * this module only chooses templates and fills them with facts.
  */
-import { h } from 'hastscript'
 import type { Element } from 'hast'
 import type { Entity, EventRecord, Side } from '../record/schema.ts'
 import type { Translator } from './i18n.ts'
@@ -11,11 +10,11 @@ import { date, dateRange } from './format.ts'
 import { placeHierarchy, type PlaceHierarchy } from './places.ts'
 import { entityPhrase, titleAgreement, titleSubject, type EntityLookup, type Form } from './grammar.ts'
 import { victors, type InfoboxContext } from './infobox.ts'
-import { joinWith, list, render, text, type Nodes } from './template.ts'
+import { element, joinWith, list, render, text, type Nodes } from './template.ts'
 
 export function lead(context: InfoboxContext, record: EventRecord): Element {
   const sentences = [when(context, record), sides(context, record), outcome(context, record)]
-  return h('p', { className: ['lead'] }, sentences.flatMap((sentence, index) => (index === 0 ? sentence : [text(' '), ...sentence])))
+  return element('p', { className: ['lead'] }, sentences.flatMap((sentence, index) => (index === 0 ? sentence : [text(' '), ...sentence])))
 }
 
 function entities(lookup: EntityLookup, ids: readonly string[]): Entity[] {

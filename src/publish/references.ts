@@ -4,7 +4,6 @@
  * named by Intl ("(in French)" on the English page, "(en anglais)" on the
  * French one). Titles keep their own language in a `lang` attribute.
  */
-import { h } from 'hastscript'
 import type { Element, ElementContent } from 'hast'
 import type { Translator } from './i18n.ts'
 import { referenceAnchor, type Citations } from './citations.ts'
@@ -53,8 +52,8 @@ export function references(translator: Translator, citations: Citations, languag
     return element('li', { id: referenceAnchor(reference.id) }, parts.flatMap((part, index) => (index === 0 ? part : [text(' '), ...part])))
   })
   const headingId = 'section-references'
-  return h('section', { ariaLabelledBy: headingId }, [
-    h('h2', { id: headingId }, translator.t('references.heading')),
-    h('ol', { className: ['references'] }, entries),
+  return element('section', { ariaLabelledBy: [headingId] }, [
+    element('h2', { id: headingId }, translator.t('references.heading')),
+    element('ol', { className: ['references'] }, entries),
   ])
 }

@@ -8,13 +8,13 @@ import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import rehypeSanitize from 'rehype-sanitize'
-import { h } from 'hastscript'
 import type { Element, ElementContent, Root } from 'hast'
 import type { Language, Section } from '../record/schema.ts'
 import { contentHash } from '../record/hash.ts'
 import type { Translator } from './i18n.ts'
 import { rehypeCitations, type Citations } from './citations.ts'
 import rehypeForeignSpans from './foreign.ts'
+import { element } from './template.ts'
 
 export type SectionStatus = 'original' | 'translated' | 'stale' | 'missing'
 
@@ -119,16 +119,17 @@ export function plainParagraphs(markdown: string): Root['children'] | undefined 
 /** @param status the section's status in the translator's language, when the caller has it already (it hashes the English text) */
 export function section(translator: Translator, citations: Citations, item: Section, status = sectionStatus(item, translator.lang)): Element {
   const headingId = `section-${item.id}`
-  const heading = h('h2', { id: headingId }, translator.t(`section.${item.id}`))
+  const heading = element('h2', { id: headingId }, translator.t(`section.${item.id}`))
   const children: ElementContent[] = [heading]
   if (status === 'stale') children.push(notice(translator.t('section.staleNotice')))
   if (status === 'missing') children.push(notice(translator.t('section.missingNotice')))
   const english = status === 'missing' || translator.lang === 'en'
   const body = prose(english ? item.en.text : item.fr!.text, citations, english ? 'en' : 'fr')
-  children.push(status === 'missing' ? h('div', { lang: 'en' }, body) : h('div', body))
-  return h('section', { ariaLabelledBy: headingId, dataStatus: status }, children)
+  children.push(element('div', status === 'missing' ? { lang: 'en' } : {}, body))
+  // In hast's form, as h gives it: `aria-labelledby` is a list of ids.
+  return element('section', { ariaLabelledBy: [headingId], dataStatus: status }, children)
 }
 
 function notice(message: string): Element {
-  return h('p', { className: ['notice'], role: 'note' }, message)
+  return element('p', { className: ['notice'], role: 'note' }, message)
 }

@@ -8,6 +8,8 @@ import { VFile } from 'vfile'
 import { createTranslator, loadLocales } from '../../src/publish/i18n.ts'
 import { element, fill, keptTemplate, render, type Part } from '../../src/publish/template.ts'
 import { isForeign } from '../../src/publish/references.ts'
+import { titleAgreement } from '../../src/publish/grammar.ts'
+import type { EventRecord } from '../../src/record/schema.ts'
 
 const locales = await loadLocales()
 
@@ -53,5 +55,22 @@ describe('keptTemplate', () => {
 describe('isForeign', () => {
   it.each(['en', 'fr', 'fr-CA', 'en-GB', 'es', 'fra', 'f', 'frr', 'und', ''])('agrees with the primary subtag of %j', (tag) => {
     for (const page of ['en', 'fr']) expect(isForeign(tag, page)).toBe(tag.split('-')[0] !== page)
+  })
+})
+
+describe('titleAgreement kept per record', () => {
+  it('follows the title and kind the record has now', () => {
+    const fr = locales.translators.fr
+    const record = { title: { en: 'Soumpi attack', fr: 'Attaque de Soumpi' }, kind: 'attack' } as unknown as EventRecord
+    expect(titleAgreement(fr, record)).toBe('f')
+    expect(titleAgreement(fr, record)).toBe('f')
+    record.title.fr = 'Attaques de Soumpi'
+    expect(titleAgreement(fr, record)).toBe('f_plural')
+    record.title.fr = 'Combats de Soumpi'
+    expect(titleAgreement(fr, record)).toBe('m_plural')
+    record.title.fr = 'Prise de Soumpi'
+    expect(titleAgreement(fr, record)).toBe('f')
+    ;(record as { kind: string }).kind = 'unknown-kind'
+    expect(titleAgreement(fr, record)).toBeUndefined()
   })
 })

@@ -30,8 +30,6 @@ const GIVE_UP = Symbol('give up')
 
 /** js-yaml's non-printable characters, plus what YAML readers may treat as line breaks or a mark (NEL, LS, PS, BOM), and tabs and carriage returns. */
 const REFUSED_CHARACTERS = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/
-/** `key:` then a space or the end of the line; the key an identifier. */
-const KEY = /^([A-Za-z][A-Za-z0-9_-]*):(?: +|$)/
 /** A character that cannot start a plain scalar here (or that this reader leaves to js-yaml). */
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/
 /** A plain word inside `[...]`: no flow indicator, quote, colon or comment. */
@@ -77,11 +75,11 @@ class Reader {
   private mapping(indent: number): Record<string, unknown> {
     const map: Record<string, unknown> = {}
     for (let line = this.next(); line && line.indent === indent; line = this.next()) {
-      const entry = KEY.exec(line.text)
-      const key = entry?.[1]
-      // `in` also refuses keys named like Object.prototype's members (`constructor`), which js-yaml reads instead.
-      if (!entry || !key || isCoreKeyword(key) || key in map) giveUp()
-      map[key] = this.value(line.text.slice(entry[0].length), indent, true)
+      const length = keyLength(line.text)
+      const key = line.text.slice(0, length)
+      // No value is undefined, so this finds a duplicate key, and keys named like Object.prototype's members (`constructor`), left to js-yaml.
+      if (length === 0 || isCoreKeyword(key) || map[key] !== undefined) giveUp()
+      map[key] = this.value(trimSpaces(line.text.slice(length + 1), true), indent, true)
     }
     this.endOfBlock(indent)
     return map
@@ -91,7 +89,7 @@ class Reader {
     const items: unknown[] = []
     for (let line = this.next(); line && line.indent === indent && isDash(line.text); line = this.next()) {
       const rest = trimSpaces(line.text.slice(1), true)
-      if (KEY.test(rest)) {
+      if (keyLength(rest) > 0) {
         // A compact mapping: read it as a mapping whose first line starts at the key's column.
         this.lines[this.index] = { indent: indent + line.text.length - rest.length, text: rest }
         items.push(this.mapping(indent + line.text.length - rest.length))
@@ -130,23 +128,23 @@ class Reader {
   }
 
   private nestedMapping(line: Line): Record<string, unknown> {
-    if (!KEY.test(line.text)) giveUp()
+    if (keyLength(line.text) === 0) giveUp()
     return this.mapping(line.indent)
   }
 
   /** A plain scalar: its first line, then the lines below more indented than `owner`, folded with spaces. */
   private plain(first: string, owner: number): unknown {
     const comment = first.indexOf(' #')
-    const parts = [plainPart(comment === -1 ? first : trimSpaces(first.slice(0, comment)))]
+    let text = plainPart(comment === -1 ? first : trimSpaces(first.slice(0, comment)))
     if (comment === -1) {
       for (let line = this.lines[this.index]; line && line.indent > owner && !isBlankOrComment(line); line = this.lines[++this.index]) {
         if (INDICATOR.test(line.text) || line.text.includes(' #')) giveUp()
-        parts.push(plainPart(line.text))
+        text += ` ${plainPart(line.text)}`
       }
     }
     // A blank line or a comment inside the scalar would fold otherwise, or end it before more text.
     this.endOfBlock(owner)
-    return resolvePlain(parts.join(' '))
+    return resolvePlain(text)
   }
 
   /** A quoted scalar from its opening quote, over as many lines as it takes (each continuation more indented than `owner`). */
@@ -186,6 +184,24 @@ class Reader {
 }
 
 /** YAML's white space here is the space alone (tabs are refused): String#trim would also take no-break spaces. */
+/** Length of the identifier key that starts `text` when it is followed by `:` then a space or the end of the line, else 0. */
+function keyLength(text: string): number {
+  if (!isLetter(text.charCodeAt(0))) return 0
+  let end = 1
+  while (end < text.length && isKeyCharacter(text.charCodeAt(end))) end++
+  const after = text.charCodeAt(end + 1)
+  return text.charCodeAt(end) === 58 && (end + 1 === text.length || after === 32) ? end : 0
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+}
+
+/** Letters, digits, `_` and `-`. */
+function isKeyCharacter(code: number): boolean {
+  return isLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 45
+}
+
 function toLine(raw: string): Line {
   const text = trimSpaces(raw)
   const indent = leadingSpaces(raw)

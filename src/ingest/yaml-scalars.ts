@@ -34,16 +34,20 @@ export const CORE_SCALARS: ReadonlyArray<readonly [tag: string, forms: readonly 
 /** Every form above needs one of these first characters (or the empty text): any other plain scalar is a string. */
 const MAY_RESOLVE = /^[~nNtTfF0-9+\-.]/
 
+/** Every form, in the schema's order: the first that matches converts. */
+const FORMS = CORE_SCALARS.flatMap(([, forms]) => forms)
+
 /** The value of a plain scalar under the core schema. */
 export function resolvePlain(text: string): unknown {
   if (text !== '' && !MAY_RESOLVE.test(text)) return text
-  for (const [, forms] of CORE_SCALARS) {
-    for (const [test, construct] of forms) if (test.test(text)) return construct(text)
-  }
+  for (const [test, construct] of FORMS) if (test.test(text)) return construct(text)
   return text
 }
 
+/** The longest null or boolean word (`false`). */
+const KEYWORD_LENGTH = 5
+
 /** Keys that resolve to null or a boolean, which `yaml` and js-yaml turn into different strings. */
 export function isCoreKeyword(key: string): boolean {
-  return NULL.test(key) || BOOL.test(key)
+  return key.length <= KEYWORD_LENGTH && (NULL.test(key) || BOOL.test(key))
 }

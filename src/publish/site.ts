@@ -41,9 +41,16 @@ export function chronological(records: readonly EventRecord[]): EventRecord[] {
 
 /** The newest date the record states (event dates, publication and retrieval of its sources). */
 export function lastModified(record: EventRecord): string {
-  const dates = [record.date?.start, record.date?.end, ...record.references.flatMap((reference) => [reference.published, reference.retrieved])]
+  // The greatest string as `sort().at(-1)` finds it, without the arrays: the feeds and the sitemap ask for every event.
+  let newest: string | undefined
+  const consider = (value: string | undefined) => {
+    if (value && (newest === undefined || value > newest)) newest = value
+  }
+  consider(record.date?.start)
+  consider(record.date?.end)
+  for (const reference of record.references) (consider(reference.published), consider(reference.retrieved))
   // A record with no date at all gets the epoch: a fixed value keeps builds byte-identical.
-  return dates.filter((value): value is string => Boolean(value)).sort().at(-1) ?? '1970-01-01'
+  return newest ?? '1970-01-01'
 }
 
 /** What rendering one event needs beside its own record. */

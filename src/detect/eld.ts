@@ -17,7 +17,15 @@ export const ELD_LANGUAGES: readonly string[] = table.languages
 
 const separators = new RegExp(table.separators.source, table.separators.flags)
 const dictionary: readonly string[] = table.dictionary
-const ngrams = new Map<string, Int32Array>(Object.entries(table.ngrams).map(([ngram, pairs]) => [ngram, Int32Array.from(pairs)]))
+/**
+ * n-gram → [language, score, language, score...], read in place from the
+ * parsed table: copying its 138,000 entries into a Map of typed arrays cost
+ * more than half a second in every thread that loads detection (each build
+ * worker does), for lookups no faster. Own properties only, so that an
+ * n-gram such as `constructor` never finds Object.prototype's.
+ */
+const ngrams: Readonly<Record<string, readonly number[]>> = table.ngrams
+const hasOwn = Object.prototype.hasOwnProperty
 
 /** eld subtracts this from every stored n-gram score to keep its files small. */
 const BASE_NGRAM_SCORE = 53
@@ -34,8 +42,8 @@ export function eldScores(text: string, wanted: Int8Array): Float64Array | undef
   const grams = byteNgrams(words(text.substring(0, 1000)))
   const sums = new Float64Array(ELD_LANGUAGES.length)
   for (const gram of grams) {
-    const pairs = ngrams.get(gram)
-    if (!pairs) continue
+    if (!hasOwn.call(ngrams, gram)) continue
+    const pairs = ngrams[gram]!
     for (let index = 0; index < pairs.length; index += 2) {
       const language = pairs[index]!
       if (wanted[language]) sums[language] = sums[language]! + pairs[index + 1]! + BASE_NGRAM_SCORE

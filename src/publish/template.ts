@@ -47,6 +47,16 @@ export function toNodes(part: Part): Nodes {
 /** Translates `key`, putting each part where its `{{name}}` placeholder is. */
 export function render(translator: Translator, key: string, parts: Record<string, Part> = {}, options: TOptions = {}): Nodes {
   const values: Part[] = []
+  const context = onlyContext(options)
+  if (context !== OTHER_OPTIONS) {
+    // No option but a context: the translation depends on the key, the context and the part names alone, kept per translator.
+    const names: string[] = []
+    for (const name in parts) {
+      names.push(name)
+      values.push(parts[name]!)
+    }
+    return fill(keptTemplate(translator, key, names, context), values)
+  }
   // Options first, placeholders after (a placeholder wins over an option of the same name). Copied key by key:
   // adding keys to a spread copy (`{ ...options }`) costs V8 some forty times more, and this runs for every template.
   const withPlaceholders: TOptions = {}
@@ -56,6 +66,19 @@ export function render(translator: Translator, key: string, parts: Record<string
     values.push(parts[name]!)
   }
   return fill(split(translator.t(key, withPlaceholders)), values)
+}
+
+const OTHER_OPTIONS = Symbol('other options')
+
+/** undefined for no options, the context for `{ context: string }` alone, OTHER_OPTIONS for anything else (a count, say). */
+function onlyContext(options: TOptions): string | undefined | typeof OTHER_OPTIONS {
+  let context: string | undefined | typeof OTHER_OPTIONS
+  for (const name in options) {
+    const value = options[name]
+    if (name !== 'context' || typeof value !== 'string') return OTHER_OPTIONS
+    context = value
+  }
+  return context
 }
 
 /** A translated template cut at its placeholders: literal text, and the index of the part each placeholder stands for. */
@@ -89,25 +112,36 @@ export function fill(template: Template, parts: readonly Part[]): Nodes {
 }
 
 /**
- * Templates kept per translator for the call sites that fill the same key
- * with the same part names on every page (citation marks, reference
- * entries): the set is bounded by the locale's keys and contexts, and a
- * translator's words never change once loaded, so the kept template is
- * what `render` would translate again. Nothing is looked up but the key.
+ * Templates kept per translator, key and context: a page fills the same
+ * templates with the same part names again and again (citation marks,
+ * reference entries, every infobox value). Keys and contexts come from the
+ * code and the locale, so the set is bounded by the locale's keys (capped
+ * all the same); a translator's words never change once loaded, so a kept
+ * template is what translating again would give.
  */
-const templates = new WeakMap<Translator, Map<string, { names: readonly string[]; template: Template }>>()
+interface Kept {
+  names: readonly string[]
+  template: Template
+}
+const templates = new WeakMap<Translator, { size: number; byKey: Map<string, Map<string | undefined, Kept>> }>()
+const TEMPLATE_LIMIT = 10_000
 
-/** `render(translator, key, parts, context ? { context } : {})` for parts named `names`, in that order, the translation kept. */
+/** `render(translator, key, parts, context === undefined ? {} : { context })` for parts named `names`, in that order, as a template. */
 export function keptTemplate(translator: Translator, key: string, names: readonly string[], context?: string): Template {
   let kept = templates.get(translator)
-  if (!kept) templates.set(translator, (kept = new Map()))
-  const id = context === undefined ? key : `${key}\u0000${context}`
-  const found = kept.get(id)
+  if (!kept) templates.set(translator, (kept = { size: 0, byKey: new Map() }))
+  let byContext = kept.byKey.get(key)
+  if (!byContext) kept.byKey.set(key, (byContext = new Map()))
+  const found = byContext.get(context)
   if (found && sameNames(found.names, names)) return found.template
   const options: TOptions = context === undefined ? {} : { context }
   names.forEach((name, index) => (options[name] = placeholder(index)))
   const template = split(translator.t(key, options))
-  if (!found) kept.set(id, { names, template })
+  if (!found) {
+    // A safety valve the bundled locales never reach: start over rather than grow without end.
+    if (++kept.size > TEMPLATE_LIMIT) templates.delete(translator)
+    else byContext.set(context, { names: [...names], template })
+  }
   return template
 }
 

@@ -6,12 +6,50 @@
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { createTranslator, loadLocales } from '../../src/publish/i18n.ts'
+import type { ElementContent } from 'hast'
+import type { TOptions } from 'i18next'
+import type { Translator } from '../../src/publish/i18n.ts'
 import { element, fill, keptTemplate, render, type Part } from '../../src/publish/template.ts'
 import { isForeign } from '../../src/publish/references.ts'
 import { titleAgreement } from '../../src/publish/grammar.ts'
 import type { EventRecord } from '../../src/record/schema.ts'
 
 const locales = await loadLocales()
+
+/** The oracle: one translation with private-use placeholders, split back into text and parts, adjacent texts merged. */
+function translated(translator: Translator, key: string, parts: Record<string, Part>, options: TOptions): ElementContent[] {
+  const names = Object.keys(parts)
+  const words = translator.t(key, { ...options, ...Object.fromEntries(names.map((name, index) => [name, `\uE000${index}\uE001`])) })
+  const nodes: ElementContent[] = []
+  // split with a capturing group alternates text and placeholder indexes.
+  words.split(/\uE000(\d+)\uE001/).forEach((piece, index) => {
+    if (index % 2 === 0) {
+      if (piece) nodes.push({ type: 'text', value: piece })
+      return
+    }
+    const part = parts[names[Number(piece)]!]!
+    nodes.push(...(typeof part === 'string' ? (part ? [{ type: 'text' as const, value: part }] : []) : Array.isArray(part) ? part : [part]))
+  })
+  return nodes.reduce<ElementContent[]>((merged, node) => {
+    const last = merged.at(-1)
+    if (node.type === 'text' && last?.type === 'text') merged[merged.length - 1] = { type: 'text', value: last.value + node.value }
+    else merged.push(node.type === 'text' ? { ...node } : node)
+    return merged
+  }, [])
+}
+
+describe('render with options other than a context', () => {
+  it.each([
+    ['casualty.killed', { value: '14' }, { count: 14 }],
+    ['casualty.killed', { value: '1' }, { count: 1 }],
+    ['infobox.unknown', {}, { context: 'strength', count: 2 }],
+  ] as const)('translates %s each time as before', (key, parts, options) => {
+    for (const lang of ['en', 'fr'] as const) {
+      const translator = locales.translators[lang]
+      expect(render(translator, key, { ...parts }, { ...options })).toEqual(translated(translator, key, { ...parts }, { ...options }))
+    }
+  })
+})
 
 describe('keptTemplate', () => {
   const cite = element('cite', { lang: 'fr' }, 'Attaque contre un camp')
@@ -28,7 +66,9 @@ describe('keptTemplate', () => {
       const translator = locales.translators[lang]
       const names = Object.keys(parts)
       const kept = keptTemplate(translator, key, names, context)
-      expect(fill(kept, Object.values(parts))).toEqual(render(translator, key, parts, context === undefined ? {} : { context }))
+      const options = context === undefined ? {} : { context }
+      expect(fill(kept, Object.values(parts))).toEqual(translated(translator, key, parts, options))
+      expect(render(translator, key, parts, options)).toEqual(translated(translator, key, parts, options))
       expect(keptTemplate(translator, key, [...names], context)).toBe(kept)
     })
   }

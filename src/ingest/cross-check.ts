@@ -92,9 +92,12 @@ function checkFolder(event: LoadedEvent) {
 /** The rules about one record: they read the record, the glossary's ids and the set of event ids. */
 function checkRecord(event: LoadedEvent, entityIds: Set<string>, glossaryUsable: boolean, eventIds: Pick<Set<string>, 'has'>) {
   const { record, source } = event
-  if (glossaryUsable) checkEntities(record, source, entityIds)
-  checkReferences(record, source)
-  checkQuantities(record, source)
+  // Listed once for the three rules that read them.
+  const mentions = entityMentions(record)
+  const figures = quantities(record)
+  if (glossaryUsable) checkEntities(mentions, source, entityIds)
+  checkReferences(record, source, mentions, figures)
+  checkQuantities(figures, source)
   checkDate(record, source)
   checkSections(record, source)
   for (const [index, related] of record.related.entries()) {
@@ -179,9 +182,16 @@ function checkUnique(firstId: Map<string, LoadedEvent>, event: LoadedEvent, firs
   }
 }
 
+/** An entity the record names, where, and the references it cites. */
+interface Mention {
+  path: Path
+  entity: string
+  sources: string[]
+}
+
 /** Every (path, entity id, sources) the record names. */
-function entityMentions(record: EventRecord) {
-  const mentions: Array<{ path: Path; entity: string; sources: string[] }> = []
+function entityMentions(record: EventRecord): Mention[] {
+  const mentions: Mention[] = []
   const add = (path: Path, ref: { entity: string; sources: string[] }) => mentions.push({ path, ...ref })
   add(['partOf'], record.partOf)
   record.place.forEach((ref, index) => add(['place', index], ref))
@@ -193,8 +203,8 @@ function entityMentions(record: EventRecord) {
   return mentions
 }
 
-function checkEntities(record: EventRecord, source: YamlSource, entityIds: Set<string>) {
-  for (const mention of entityMentions(record)) {
+function checkEntities(mentions: readonly Mention[], source: YamlSource, entityIds: Set<string>) {
+  for (const mention of mentions) {
     if (!entityIds.has(mention.entity)) {
       error(source.file, `Unknown entity \`${mention.entity}\` at \`${formatPath(mention.path)}\``, {
         place: positionAt(source, mention.path),
@@ -224,7 +234,9 @@ export function quantities(record: EventRecord): Array<{ path: Path; quantity: Q
   return found
 }
 
-function checkReferences(record: EventRecord, source: YamlSource) {
+type Figure = ReturnType<typeof quantities>[number]
+
+function checkReferences(record: EventRecord, source: YamlSource, mentions: readonly Mention[], figures: readonly Figure[]) {
   const ids = new Set<string>()
   record.references.forEach((reference, index) => {
     if (ids.has(reference.id)) {
@@ -249,8 +261,8 @@ function checkReferences(record: EventRecord, source: YamlSource) {
     })
   cite(() => ['date', 'sources'], record.date?.sources ?? [])
   cite(() => ['result', 'sources'], record.result.sources)
-  for (const mention of entityMentions(record)) cite(() => [...mention.path, 'sources'], mention.sources)
-  for (const { path, quantity } of quantities(record)) {
+  for (const mention of mentions) cite(() => [...mention.path, 'sources'], mention.sources)
+  for (const { path, quantity } of figures) {
     quantity.claims.forEach((claim, c) => cite(() => [...path, 'claims', c, 'sources'], claim.sources))
   }
 }
@@ -258,8 +270,8 @@ function checkReferences(record: EventRecord, source: YamlSource) {
 const sameCount = (a: Quantity['value'], b: Quantity['value']) =>
   typeof a === 'number' || typeof b === 'number' ? a === b : a.min === b.min && a.max === b.max
 
-function checkQuantities(record: EventRecord, source: YamlSource) {
-  for (const { path, quantity } of quantities(record)) {
+function checkQuantities(figures: readonly Figure[], source: YamlSource) {
+  for (const { path, quantity } of figures) {
     if (!quantity.claims.some((claim) => sameCount(claim.value, quantity.value))) {
       error(source.file, `\`${formatPath(path)}\` retains a value that no claim states`, {
         place: positionAt(source, [...path, 'value']),

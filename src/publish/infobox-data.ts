@@ -6,7 +6,7 @@
  */
 import { h } from 'hastscript'
 import type { Element, ElementContent } from 'hast'
-import { plain } from './template.ts'
+import { interleave, plain } from './template.ts'
 
 export interface InfoboxRow {
   label: string
@@ -72,7 +72,7 @@ export function flatInfobox(box: Element, separator: string): Element {
     if (heading !== undefined) rows.push(h('tr', [h('td', [h('strong', heading)]), h('td')]))
     for (const { label, cell } of sectionRows) {
       const items = cellItems(cell)
-      const joined = items.flatMap((item, index) => (index === 0 ? item : [{ type: 'text' as const, value: separator }, ...item]))
+      const joined = interleave(items, () => ({ type: 'text', value: separator }))
       rows.push(h('tr', [h('td', label), h('td', joined)]))
     }
   }

@@ -9,7 +9,7 @@ import type { Translator } from './i18n.ts'
 import type { Citations } from './citations.ts'
 import { count, dateSpan, pluralCount, timeSpan } from './format.ts'
 import { entityName, entityPhrase, titleAgreement, type EntityLookup } from './grammar.ts'
-import { element, joinWith, list, render, type Nodes } from './template.ts'
+import { element, interleave, joinWith, list, render, type Nodes } from './template.ts'
 import { placeHierarchy } from './places.ts'
 import { capitalizeCellStarts } from './capitalize.ts'
 
@@ -103,7 +103,7 @@ export function victors(context: InfoboxContext, refs: readonly EntityRef[], for
   const joiner = tr.t('result.victorJoiner')
   if (joiner && form === 'of') {
     const names = entities.map((entity) => [entityName(tr.lang, entity, 'short')])
-    return names.flatMap((name, index) => (index === 0 ? name : [{ type: 'text' as const, value: joiner }, ...name]))
+    return interleave(names, () => ({ type: 'text', value: joiner }))
   }
   const phrases = entities.map((entity) => {
     const label = entity[tr.lang]

@@ -10,11 +10,11 @@ import { date, dateRange } from './format.ts'
 import { placeHierarchy, type PlaceHierarchy } from './places.ts'
 import { entityPhrase, titleAgreement, titleSubject, type EntityLookup, type Form } from './grammar.ts'
 import { victors, type InfoboxContext } from './infobox.ts'
-import { element, joinWith, list, render, text, type Nodes } from './template.ts'
+import { element, interleave, joinWith, list, render, text, type Nodes } from './template.ts'
 
 export function lead(context: InfoboxContext, record: EventRecord): Element {
   const sentences = [when(context, record), sides(context, record), outcome(context, record)]
-  return element('p', { className: ['lead'] }, sentences.flatMap((sentence, index) => (index === 0 ? sentence : [text(' '), ...sentence])))
+  return element('p', { className: ['lead'] }, interleave(sentences, () => text(' ')))
 }
 
 function entities(lookup: EntityLookup, ids: readonly string[]): Entity[] {

@@ -8,7 +8,7 @@ import type { Element, ElementContent } from 'hast'
 import type { Translator } from './i18n.ts'
 import { referenceAnchor, type Citations } from './citations.ts'
 import { date } from './format.ts'
-import { element, fill, keptTemplate, text, type Template } from './template.ts'
+import { element, fill, interleave, keptTemplate, text, type Template } from './template.ts'
 import { displayNames } from './intl.ts'
 
 /** Frozen, so that intl.ts finds the formatter by identity. */
@@ -25,6 +25,7 @@ function languageName(pageLang: string, lang: string): string {
   return name
 }
 
+const space = () => text(' ')
 const TITLE = ['title'] as const
 const PUBLISHER = ['publisher', 'language'] as const
 const DATE = ['date'] as const
@@ -49,7 +50,7 @@ export function references(translator: Translator, citations: Citations, languag
     ]
     if (reference.published) parts.push(fill(kept('references.published', DATE), [date(translator, reference.published)]))
     parts.push(fill(kept('references.retrieved', DATE), [date(translator, reference.retrieved)]))
-    return element('li', { id: referenceAnchor(reference.id) }, parts.flatMap((part, index) => (index === 0 ? part : [text(' '), ...part])))
+    return element('li', { id: referenceAnchor(reference.id) }, interleave(parts, space))
   })
   const headingId = 'section-references'
   return element('section', { ariaLabelledBy: [headingId] }, [

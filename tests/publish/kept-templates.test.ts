@@ -9,7 +9,7 @@ import { createTranslator, loadLocales } from '../../src/publish/i18n.ts'
 import type { ElementContent } from 'hast'
 import type { TOptions } from 'i18next'
 import type { Translator } from '../../src/publish/i18n.ts'
-import { element, fill, keptTemplate, render, type Part } from '../../src/publish/template.ts'
+import { element, fill, interleave, keptTemplate, render, type Part } from '../../src/publish/template.ts'
 import { isForeign } from '../../src/publish/references.ts'
 import { titleAgreement } from '../../src/publish/grammar.ts'
 import type { EventRecord } from '../../src/record/schema.ts'
@@ -112,5 +112,16 @@ describe('titleAgreement kept per record', () => {
     expect(titleAgreement(fr, record)).toBe('f')
     ;(record as { kind: string }).kind = 'unknown-kind'
     expect(titleAgreement(fr, record)).toBeUndefined()
+  })
+})
+
+describe('interleave', () => {
+  it('puts a fresh node between two parts, as the flatMap it replaced', () => {
+    const parts = [[element('b', {}, 'a')], [], [{ type: 'text' as const, value: 'c' }, element('i', {}, 'd')]]
+    const joined = interleave(parts, () => ({ type: 'text', value: ' ' }))
+    expect(joined).toEqual(parts.flatMap((part, index) => (index === 0 ? part : [{ type: 'text' as const, value: ' ' }, ...part])))
+    expect(joined[1]).not.toBe(joined[2])
+    expect(joined[0]).toBe(parts[0]![0])
+    expect(interleave([], () => ({ type: 'text', value: ' ' }))).toEqual([])
   })
 })

@@ -8,6 +8,7 @@
  * `undefined` fields that JSON would drop.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { EventRecord, ExcerptMeta, Language } from '../record/schema.ts'
@@ -64,6 +65,11 @@ export interface CacheState {
 
 export function emptyCache(code: string): CacheState {
   return { format: FORMAT, code, events: new Map(), renders: new Map(), languages: new Map() }
+}
+
+/** Whether a cache was saved for this output folder (whether it is still good is `loadCache`'s to say). */
+export function cacheExists(cacheDir: string, outDir: string): boolean {
+  return existsSync(cacheFile(cacheDir, outDir))
 }
 
 function cacheFile(cacheDir: string, outDir: string): string {

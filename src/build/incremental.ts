@@ -18,7 +18,7 @@
  * Anything that is not clean (a message on a file) is never cached, so
  * every report is the one a cold build prints.
  */
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { finishCorpus, loadGlossary, type Corpus, type LoadedEvent } from '../ingest/corpus.ts'
@@ -30,7 +30,7 @@ import type { EventContext, EventPages, LeadFreePages } from '../publish/site.ts
 import { batchesOf, workersFor, WorkerPool, type IngestedEvent, type IngestTask, type RenderTask, type SharedContext } from './workers.ts'
 import { Staging, type WrittenStat } from '../publish/write.ts'
 import { readFolder, sameStrings, statsFor, withStats } from './event-files.ts'
-import { emptyCache, loadCache, loadStamp, saveCache, saveStamp, type CacheState, type EventEntry, type RenderEntry, type Stamp, type WrittenFile } from './cache.ts'
+import { cacheExists, emptyCache, loadCache, loadStamp, saveCache, saveStamp, type CacheState, type EventEntry, type RenderEntry, type Stamp, type WrittenFile } from './cache.ts'
 import { codeInputs, codeVersion, hashOf } from './fingerprint.ts'
 import { restoredEvent, type RestoredEvent } from './lazy.ts'
 import { CODE_ROOT } from './fast-noop.js'
@@ -160,6 +160,17 @@ export interface ShardManifest {
 }
 
 export async function buildSite(options: BuildOptions, sink: Sink, session: BuildSession = {}): Promise<BuildResult> {
+  // With no cache to restore from, every event is going to be parsed: the workers (when the events are many) start
+  // now and load their code while this thread stats the sources, instead of after.
+  const early = session.cache === undefined && !hasCache(options) ? await startEarly(options) : undefined
+  try {
+    return await stampOrBuild(options, sink, session, early)
+  } finally {
+    await early?.workers.close()
+  }
+}
+
+async function stampOrBuild(options: BuildOptions, sink: Sink, session: BuildSession, early: Early | undefined): Promise<BuildResult> {
   const progress = options.progress ?? silent
   const since = options.cacheDir ? fileSystemClock(options.cacheDir) : undefined
   const code = options.codeVersion ?? (await codeVersion())
@@ -174,9 +185,9 @@ export async function buildSite(options: BuildOptions, sink: Sink, session: Buil
   if (noop) return { ...noop.result, record: { ...record, stamp: noop.stamp } }
 
   const locales = await loadLocales(options.cwd, options.localesDir)
-  const glossary = await loadGlossary(options.root, options.cwd)
+  const glossary = early?.glossary ?? (await loadGlossary(options.root, options.cwd))
   const cache = session.cache ?? (options.cacheDir ? await loadCache(options.cacheDir, options.out, code) : emptyCache(code))
-  const workers = new Workers(options, { cwd: options.cwd, localesDir: options.localesDir, glossary: glossary.glossary, baseUrl: options.baseUrl })
+  const workers = early?.workers ?? new Workers(options, sharedContext(options, glossary))
   try {
     return await changedBuild(options, { locales, glossary, cache, scan, code, key, record, workers, probed: probed.pairs }, sink, session, progress)
   } finally {
@@ -184,10 +195,39 @@ export async function buildSite(options: BuildOptions, sink: Sink, session: Buil
   }
 }
 
+type Glossary = Awaited<ReturnType<typeof loadGlossary>>
+
+interface Early {
+  glossary: Glossary
+  workers: Workers
+}
+
+function hasCache(options: BuildOptions): boolean {
+  return options.cacheDir !== undefined && cacheExists(options.cacheDir, options.out)
+}
+
+async function startEarly(options: BuildOptions): Promise<Early> {
+  const glossary = await loadGlossary(options.root, options.cwd)
+  const workers = new Workers(options, sharedContext(options, glossary))
+  let entries = 0
+  try {
+    // The entries of the sources folder: as many events, give or take the glossary, and no stat needed.
+    entries = readdirSync(options.root).length
+  } catch {
+    // The scan reports a missing folder as it always did.
+  }
+  workers.prestart(entries)
+  return { glossary, workers }
+}
+
+function sharedContext(options: BuildOptions, glossary: Glossary): SharedContext {
+  return { cwd: options.cwd, localesDir: options.localesDir, glossary: glossary.glossary, baseUrl: options.baseUrl }
+}
+
 /** The part of `buildSite` that runs when the stamp could not answer alone. */
 async function changedBuild(
   options: BuildOptions,
-  { locales, glossary, cache, scan, code, key, record, workers, probed }: { locales: Locales; glossary: Awaited<ReturnType<typeof loadGlossary>>; cache: CacheState; scan: SourceScan; code: string; key: string; record: NonNullable<BuildResult['record']>; workers: Workers; probed: string[] },
+  { locales, glossary, cache, scan, code, key, record, workers, probed }: { locales: Locales; glossary: Glossary; cache: CacheState; scan: SourceScan; code: string; key: string; record: NonNullable<BuildResult['record']>; workers: Workers; probed: string[] },
   sink: Sink,
   session: BuildSession,
   progress: Progress,
@@ -383,6 +423,11 @@ class Workers {
     return this.#pool
   }
 
+  /** Starts the pool now if a job of `size` events deserves one, so that the workers load their code while this thread works. */
+  prestart(size: number): void {
+    this.#for(size)
+  }
+
   /** Reads, hashes and parses the folders on the workers; an empty map when they are too few to be worth it. */
   async ingest(folders: readonly string[], cache: CacheState, progress: Progress): Promise<Map<string, IngestedEvent | { folder: string }>> {
     const done = new Map<string, IngestedEvent | { folder: string }>()
@@ -410,7 +455,9 @@ class Workers {
   }
 
   async close(): Promise<void> {
-    await this.#pool?.close()
+    const pool = this.#pool
+    this.#pool = undefined
+    await pool?.close()
   }
 }
 

@@ -8,21 +8,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { parseDocument } from 'yaml'
 import { VFile } from 'vfile'
 import { quickYaml } from '../../src/ingest/yaml-fast.ts'
+import { readsAsYaml } from './yaml-oracle.ts'
 import { parseYaml, validate } from '../../src/ingest/yaml.ts'
 import { EventRecord } from '../../src/record/schema.ts'
 
-function agrees(text: string): boolean {
-  const quick = quickYaml(text)
-  if (quick === undefined) return false
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' })
-  expect(doc.errors.map((problem) => problem.message), text).toEqual([])
-  expect(doc.warnings.map((problem) => problem.message), text).toEqual([])
-  expect(quick, text).toStrictEqual(doc.toJS({ maxAliasCount: 100 }))
-  return true
-}
+const agrees = (text: string): boolean => readsAsYaml(quickYaml, text)
 
 /** Every YAML text of a folder: `.yaml` files and the front matter of `.md` files. */
 function yamlTexts(dir: string): string[] {

@@ -23,7 +23,7 @@ import { articleMarkdown } from './markdown.ts'
 import { date } from './format.ts'
 import { lookup } from './grammar.ts'
 import { absolute, articlePath, feedPath, indexPath, relativeHref } from './urls.ts'
-import { render } from './template.ts'
+import { element, render } from './template.ts'
 import type { Outputs } from './write.ts'
 
 export interface SiteOptions {
@@ -102,13 +102,14 @@ export function eventPages(record: EventRecord, context: EventContext): EventPag
     { hreflang: 'x-default', href: url(articlePath(record, 'en')) },
   ]
   const pair = {} as Record<Language, RenderedArticle>
+  const referenceLanguage = new Map(record.references.map((reference) => [reference.id, context.referenceLanguage.get(`${record.id}/${reference.id}`) ?? 'und']))
   for (const lang of languages) {
     pair[lang] = renderArticle({
       record,
       translator: locales.translators[lang],
       glossary,
       events: context.events,
-      languageOf: (id) => context.referenceLanguage.get(`${record.id}/${id}`) ?? 'und',
+      languageOf: (id) => referenceLanguage.get(id) ?? 'und',
       entity,
     })
   }
@@ -230,18 +231,18 @@ export function reportProblems(source: Corpus['events'][number]['source'], pair:
   }
 }
 
-/** Skip link, language switcher and navigation around the page content. */
+/** Skip link, language switcher and navigation around the page content (built as `h` builds them, without its schema lookups: twice per event). */
 function chrome(translator: Translator, otherTranslator: Translator, from: string, otherPath: string, content: ElementContent[]): ElementContent[] {
   return [
-    h('a', { className: ['skip'], href: '#content' }, translator.t('site.skipToContent')),
-    h('header', [
-      h('nav', { ariaLabel: translator.t('site.navigation') }, [
-        h('a', { href: relativeHref(from, indexPath(translator.lang)) }, translator.t('site.allEvents')),
-        h('a', { href: relativeHref(from, otherPath), hrefLang: otherTranslator.lang, lang: otherTranslator.lang, rel: 'alternate' }, otherTranslator.t('site.switchTo')),
+    element('a', { className: ['skip'], href: '#content' }, translator.t('site.skipToContent')),
+    element('header', {}, [
+      element('nav', { ariaLabel: translator.t('site.navigation') }, [
+        element('a', { href: relativeHref(from, indexPath(translator.lang)) }, translator.t('site.allEvents')),
+        element('a', { href: relativeHref(from, otherPath), hrefLang: otherTranslator.lang, lang: otherTranslator.lang, rel: ['alternate'] }, otherTranslator.t('site.switchTo')),
       ]),
     ]),
-    h('main', { id: 'content' }, content),
-    h('footer', [h('p', translator.t('footer.source'))]),
+    element('main', { id: 'content' }, content),
+    element('footer', {}, [element('p', {}, translator.t('footer.source'))]),
   ]
 }
 

@@ -9,8 +9,8 @@ import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { contentHash } from '../src/record/hash.ts'
 
-/** mulberry32: a tiny, well-known seeded PRNG, so corpora are reproducible. */
-function random(seed: number) {
+/** mulberry32: a tiny, well-known seeded PRNG, so corpora (and generated test inputs) are reproducible. */
+export function random(seed: number) {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0

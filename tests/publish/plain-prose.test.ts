@@ -7,22 +7,11 @@ import remarkRehype from 'remark-rehype'
 import rehypeSanitize from 'rehype-sanitize'
 import { parse } from 'yaml'
 import { plainParagraphs } from '../../src/publish/sections.ts'
+import { random } from '../../bench/synthetic.ts'
 
 /** The library path plainParagraphs stands in for (foreign spans and citations come after both). */
 const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).freeze()
 const library = (markdown: string) => (processor.runSync(processor.parse(markdown)) as { children: unknown[] }).children
-
-/** mulberry32, so that a failure can be replayed. */
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Mostly prose, with every character and line start that Markdown gives a meaning to mixed in. */
 const TOKENS = [

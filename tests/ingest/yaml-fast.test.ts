@@ -71,12 +71,14 @@ describe('fast YAML path', () => {
     const block = fc.array(fc.oneof(leaf, fc.tuple(key, fc.array(scalar, { minLength: 1, maxLength: 3 })).map(([k, items]) => `${k}:\n${items.map((item) => `  - ${item}`).join('\n')}`)), { minLength: 1, maxLength: 6 })
     const text = fc.tuple(block, fc.constantFrom('', '\n', '\n# end\n', '\n\t\n')).map(([lines, end]) => lines.join('\n') + end)
     let answered = 0
+    const runs = Number(process.env.FUZZ_RUNS ?? 2000)
     fc.assert(
       fc.property(text, (value) => {
         if (agrees(value)) answered++
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 2000), seed: Number(process.env.FUZZ_SEED ?? 20260125) },
+      { numRuns: runs, seed: Number(process.env.FUZZ_SEED ?? 20260125) },
     )
-    expect(answered).toBeGreaterThan(100)
+    // Enough documents take the fast path for the check to mean something (about one in ten does), whatever the run count.
+    expect(answered).toBeGreaterThan(runs / 20)
   })
 })

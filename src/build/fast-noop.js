@@ -67,8 +67,8 @@ export function invocationKey(cwd, values) {
  */
 export function hashOf(...parts) {
   // The same bytes as one update per part and per separator, in one call into
-  // the hash: keys over every event (tens of thousands of parts) cost a tenth.
-  // One-shot `hash` (Node 20.12+) skips the Hash object: hashes are taken per event and per file.
+  // the one-shot `hash` (Node 20.12+), with no Hash object: keys over every
+  // event (tens of thousands of parts) cost a tenth, and hashes are taken per file.
   return hash('sha256', parts.length === 0 ? '' : parts.join('\0') + '\0', 'hex')
 }
 

@@ -191,7 +191,8 @@ async function stampOrBuild(options: BuildOptions, sink: Sink, session: BuildSes
   try {
     return await changedBuild(options, { locales, glossary, cache, scan, code, key, record, workers, probed: probed.pairs }, sink, session, progress)
   } finally {
-    await workers.close()
+    // Workers started early are `buildSite`'s to close.
+    if (!early) await workers.close()
   }
 }
 
@@ -455,9 +456,7 @@ class Workers {
   }
 
   async close(): Promise<void> {
-    const pool = this.#pool
-    this.#pool = undefined
-    await pool?.close()
+    await this.#pool?.close()
   }
 }
 
@@ -506,10 +505,10 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
   const renderedEntries = new Map<number, RenderEntry>()
   let site = cache.site
   const siteReused = !options.shard && site !== undefined && site.key === siteKey && reusable(site.paths)
-  let early: LeadFreePages | undefined
+  let leadFree: LeadFreePages | undefined
   // Made while the workers render: the site pages that quote no lead need no event rendered.
   const meanwhile = async () => {
-    if (!options.shard && !siteReused) early = (await publishing()).leadFreePages(records, locales, options)
+    if (!options.shard && !siteReused) leadFree = (await publishing()).leadFreePages(records, locales, options)
   }
   await renderMisses(corpus, misses, context, { progress, sink, pool: workers.render(misses.length), meanwhile }, async (index, pages) => {
     if ('written' in pages) {
@@ -544,7 +543,7 @@ async function renderAll(corpus: Corpus, locales: Locales, cache: CacheState, op
     for (const path of site!.paths) link.set(path, join(options.out, path))
   } else {
     const { sitePages } = await publishing()
-    const pages = sitePages(records, leads, locales, options, early)
+    const pages = sitePages(records, leads, locales, options, leadFree)
     await emit(pages)
     site = { key: siteKey, paths: pages.map(([path]) => path) }
     sitePagesRendered = true

@@ -3,7 +3,7 @@
  * kept for the whole build, fed batches in order, results put back in
  * order, so the output is the same bytes whatever the number of workers.
  *
- * Workers do two jobs (src/build/build-worker.ts): read, hash and parse the
+ * Workers do two jobs (src/build/render-worker.ts): read, hash and parse the
  * events whose files changed, and render events and write their pages
  * straight into the staging folder. Both were the main thread's before, and
  * made it the bottleneck: every page's text was copied back to it to be
@@ -114,10 +114,6 @@ export class WorkerPool {
     const entry = renderWorkerEntry() ?? new URL('./worker-entry.js', import.meta.url)
     const workers = Array.from({ length: count }, () => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB }, workerData: shared }))
     return new WorkerPool(workers)
-  }
-
-  get size(): number {
-    return this.#workers.length
   }
 
   /**

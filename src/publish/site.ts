@@ -181,14 +181,14 @@ export function sitePages(
   leads: ReadonlyMap<string, Record<Language, string>>,
   locales: Locales,
   options: SiteOptions,
-  early: LeadFreePages = leadFreePages(records, locales, options),
+  leadFree: LeadFreePages = leadFreePages(records, locales, options),
 ): Array<[string, string]> {
   const pages: Array<[string, string]> = []
   const url = (path: string) => absolute(options.baseUrl, path)
-  const { ordered } = early
+  const { ordered } = leadFree
   for (const lang of languages) {
     const translator = locales.translators[lang]
-    pages.push([`${indexPath(lang)}index.html`, early.indexes[lang]])
+    pages.push([`${indexPath(lang)}index.html`, leadFree.indexes[lang]])
     const newestFirst = [...ordered.filter((record) => record.date)].reverse().concat(ordered.filter((record) => !record.date))
     pages.push([
       feedPath(lang),
@@ -207,8 +207,8 @@ export function sitePages(
       }),
     ])
   }
-  pages.push(['index.html', early.root])
-  pages.push(['sitemap.xml', early.sitemap])
+  pages.push(['index.html', leadFree.root])
+  pages.push(['sitemap.xml', leadFree.sitemap])
   return pages
 }
 

@@ -34,6 +34,11 @@ export interface WrittenStat {
   ino: number
 }
 
+/** The part of a stat that identifies a written file. */
+function writtenStat({ size, mtimeMs, ino }: WrittenStat): WrittenStat {
+  return { size, mtimeMs, ino }
+}
+
 /** Writes at most this many files at once: enough to keep the disk busy, few enough for the fd limit. */
 const CONCURRENCY = 64
 
@@ -82,8 +87,7 @@ export class Staging {
   async write(path: string, content: string): Promise<void> {
     const file = await this.#place(path)
     await writeFile(file, content)
-    const { size, mtimeMs, ino } = await stat(file)
-    this.#written.set(path, { size, mtimeMs, ino })
+    this.#written.set(path, writtenStat(await stat(file)))
     staged()
   }
 
@@ -158,8 +162,7 @@ export function writeFilesSync(dir: string, outputs: ReadonlyArray<readonly [str
     const fd = openSync(file, 'w')
     try {
       writeFileSync(fd, content)
-      const { size, mtimeMs, ino } = fstatSync(fd)
-      return [path, { size, mtimeMs, ino }]
+      return [path, writtenStat(fstatSync(fd))]
     } finally {
       closeSync(fd)
       staged()
@@ -187,8 +190,7 @@ export async function replaceFiles(outDir: string, outputs: ReadonlyArray<readon
       await rm(temporary, { force: true })
       throw cause
     }
-    const { size, mtimeMs, ino } = await stat(file)
-    written.set(path, { size, mtimeMs, ino })
+    written.set(path, writtenStat(await stat(file)))
   })
   await inParallel(removed, (path) => rm(join(outDir, path), { force: true }))
   return written
